@@ -1,0 +1,31 @@
+package io.nexussync.store;
+
+import io.nexussync.config.InvalidSettingException;
+import io.nexussync.config.SettingsReader;
+
+/** Where sync state lives: the JDBC URL, credentials and pool size. */
+public record StoreSettings(String url, String user, String password, int poolSize) {
+
+    static final String DEFAULT_URL = "jdbc:h2:file:./data/nexus-sync";
+
+    public static StoreSettings from(SettingsReader reader) {
+        String url = reader.string("sync.db.url", DEFAULT_URL);
+        if (url.isEmpty()) {
+            url = DEFAULT_URL;
+        }
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new InvalidSettingException("sync.db.url", "only jdbc:h2: and jdbc:postgresql: URLs are supported");
+        }
+        return new StoreSettings(url, reader.string("sync.db.user", ""), reader.string("sync.db.password", ""),
+                reader.integer("sync.db.pool-size", 10, 2, 200));
+    }
+
+    public boolean isPostgres() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
+    @Override
+    public String toString() {
+        return "StoreSettings[url=" + url + ", user=" + user + ", poolSize=" + poolSize + "]";
+    }
+}
