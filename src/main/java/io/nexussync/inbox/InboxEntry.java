@@ -1,0 +1,10 @@
+package io.nexussync.inbox;
+
+/** One per-document change ready to be stored in the inbox; {@code eventJson} is the validated event it came from. */
+public record InboxEntry(String tenant, String collection, String vectorId, Operation operation, String eventType,
+        String eventJson) {
+
+    public String uid() {
+        return DocumentUid.of(tenant, collection, vectorId);
+    }
+}
