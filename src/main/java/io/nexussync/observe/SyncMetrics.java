@@ -1,0 +1,64 @@
+package io.nexussync.observe;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/** The bridge's own Prometheus metrics, named {@code vectorizer_nexus_*}. */
+public final class SyncMetrics {
+
+    private final MeterRegistry registry;
+    private final Timer webhookLatency;
+    private final DistributionSummary batchSize;
+
+    public SyncMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.webhookLatency = Timer.builder("vectorizer.nexus.webhook.latency")
+                .description("Time from receiving a webhook to answering it")
+                .publishPercentiles(0.5, 0.99)
+                .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
+                        Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100))
+                .register(registry);
+        this.batchSize = DistributionSummary.builder("vectorizer.nexus.batch.size")
+                .description("Documents per batch written to Nexus").register(registry);
+    }
+
+    /** One document change settled with {@code status}: applied, retried, dead_lettered, deferred or skipped. */
+    public void sync(String collection, String status) {
+        Counter.builder("vectorizer.nexus.sync").description("Document changes settled, by outcome")
+                .tag("collection", collection).tag("status", status).register(registry).increment();
+    }
+
+    public void error(String collection, String errorType) {
+        Counter.builder("vectorizer.nexus.sync.errors").description("Document changes that failed, by error type")
+                .tag("collection", collection).tag("error_type", errorType).register(registry).increment();
+    }
+
+    /** Time from acceptance to being visible in Nexus. */
+    public void syncDuration(String collection, long millis) {
+        Timer.builder("vectorizer.nexus.sync.duration").description("Time from acceptance to being applied in Nexus")
+                .tag("collection", collection).register(registry).record(Duration.ofMillis(Math.max(0, millis)));
+    }
+
+    public void batch(int size) {
+        batchSize.record(size);
+    }
+
+    public void webhookLatency(long nanos) {
+        webhookLatency.record(Duration.ofNanos(nanos));
+    }
+
+    public void accepted(int events) {
+        Counter.builder("vectorizer.nexus.webhook.events").description("Events accepted into the inbox")
+                .register(registry).increment(events);
+    }
+
+    public void gauge(String name, String description, Supplier<Number> value) {
+        Gauge.builder(name, value).description(description).register(registry);
+    }
+}
