@@ -1,0 +1,252 @@
+package io.nexussync.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.nexussync.testing.BridgeEnvironment;
+import io.nexussync.testing.BridgeProcess;
+import io.nexussync.testing.Events;
+import io.nexussync.testing.FreePorts;
+import io.nexussync.testing.TestDatabase;
+import io.nexussync.testing.nexus.NexusEmulator;
+import io.nexussync.testing.nexus.WriteEvent;
+
+/**
+ * The spine benchmark: the packaged bridge in its own JVM (-Xmx512m, production defaults) against the Neo4j-backed
+ * Nexus emulator. Run with {@code mvn -B -Pbench verify}; prints one table of medians and ratios.
+ */
+public final class SpineBenchmark {
+
+    private static final int RUNS = Integer.getInteger("bench.runs", 3);
+    /** Scenarios to run (latency, throughput, writer); all by default. */
+    private static final List<String> SCENARIOS = List.of(System.getProperty("bench.scenarios",
+            "latency,throughput,writer").split(","));
+    /** Extra JVM options for the bridge, e.g. a profiler. */
+    private static final String BRIDGE_OPTIONS = System.getProperty("bench.bridge-options", "");
+
+    private final NexusEmulator nexus = NexusEmulator.shared();
+    /** Commit time (nanoTime) of each document uid written by the emulator. */
+    private final Map<String, Long> visibleAt = new ConcurrentHashMap<>();
+    private final Map<String, String> results = new LinkedHashMap<>();
+    private TestDatabase current;
+
+    public static void main(String[] args) throws Exception {
+        new SpineBenchmark().run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        System.out.printf("machine: %d cores, java %s, state store %s, bridge JVM: -Xmx512m -XX:+UseZGC %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), TestDatabase.KIND,
+                BRIDGE_OPTIONS.trim());
+        if (SCENARIOS.contains("latency")) {
+            ackLatencyAndFreshness();
+        }
+        if (SCENARIOS.contains("throughput")) {
+            throughputAndHeap();
+        }
+        if (SCENARIOS.contains("writer")) {
+            batchedVersusSingle();
+        }
+        System.out.println("\n== results (medians of " + RUNS + " runs where repeated) ==");
+        results.forEach((k, v) -> System.out.printf("%-60s %s%n", k, v));
+    }
+
+    private void ackLatencyAndFreshness() throws Exception {
+        try (TestDatabase db = TestDatabase.createShared(); BridgeProcess bridge = bridge("latency", db, List.of())) {
+            OpenLoopLoad load = new OpenLoopLoad(httpUrl(bridge), BridgeEnvironment.SECRET);
+            // warm-up: JIT-compile the intake and pipeline paths, then let the pipeline drain before measuring
+            List<OpenLoopLoad.Sent> warm = load.run(7500, 500, i -> Events.inserted("bench_warm", "w" + i, "warm"));
+            System.out.println("warm-up statuses: " + warm.stream().collect(java.util.stream.Collectors.groupingBy(
+                    s -> s.status() + " " + s.error(), java.util.stream.Collectors.counting())));
+            current = db;
+            awaitVisible("bench_warm", 7500);
+            Map<String, Double> bucketsBefore = serverBuckets(bridge);
+            List<OpenLoopLoad.Sent> sent = load.run(10_000, 500,
+                    i -> Events.inserted("bench_ack", "a" + i, "Doc " + i));
+            Files.createDirectories(Path.of("target", "bench"));
+            Files.write(Path.of("target", "bench", "ack-latencies.csv"), sent.stream()
+                    .map(x -> (x.dueNanos() - sent.get(0).dueNanos()) / 1_000_000 + "," + x.latencyMs()).toList());
+            Percentiles ack = new Percentiles(sent.stream().mapToDouble(OpenLoopLoad.Sent::latencyMs).toArray());
+            long refused = sent.stream().filter(s -> s.status() != 202).count();
+            results.put("ack latency @500 deliveries/s p50 (ms)", fmt(ack.at(50)));
+            results.put("ack latency @500 deliveries/s p99 (ms)  [target <= 10]", fmt(ack.at(99)));
+            results.put("ack latency @500 deliveries/s max (ms), non-202", fmt(ack.at(100)) + ", " + refused);
+            Map<String, Double> bucketsAfter = serverBuckets(bridge);
+            double total = bucketsAfter.get("+Inf") - bucketsBefore.get("+Inf");
+            double within10 = bucketsAfter.get("0.01") - bucketsBefore.get("0.01");
+            results.put("  inside the bridge: share of deliveries over 10 ms (%)", fmt(100 * (total - within10) / total));
+
+            awaitVisible("bench_ack", 10_000);
+            List<OpenLoopLoad.Sent> fresh = load.run(2000, 100, i -> Events.insertRange("bench_fresh", "f" + i, 0, 10));
+            awaitVisible("bench_fresh", 20_000);
+            double[] lag = new double[20_000];
+            int n = 0;
+            for (OpenLoopLoad.Sent s : fresh) {
+                for (int k = 0; k < 10; k++) {
+                    Long visible = visibleAt.get("default/bench_fresh/f" + s.index() + "-" + k);
+                    lag[n++] = (visible - s.answeredNanos()) / 1e6;
+                }
+            }
+            Percentiles freshness = new Percentiles(lag);
+            results.put("freshness 202->visible @1000 docs/s p50 (ms)", fmt(freshness.at(50)));
+            results.put("freshness 202->visible @1000 docs/s p99 (ms)  [target <= 1000]", fmt(freshness.at(99)));
+        }
+    }
+
+    private void throughputAndHeap() throws Exception {
+        double[] rates = new double[RUNS];
+        double[] heaps = new double[RUNS];
+        double[] live = new double[RUNS];
+        for (int run = 0; run < RUNS; run++) {
+            nexus.reset();
+            visibleAt.clear();
+            Path gc = Path.of("target", "bench", "gc-throughput-" + run + ".log");
+            Files.createDirectories(gc.getParent());
+            Files.deleteIfExists(gc);
+            try (TestDatabase db = TestDatabase.create();
+                 BridgeProcess bridge = bridge("throughput-" + run, db, List.of("-Xlog:gc:file=" + gc))) {
+                OpenLoopLoad load = new OpenLoopLoad(httpUrl(bridge), BridgeEnvironment.SECRET);
+                String collection = "bench_bulk";
+                long start = System.nanoTime();
+                sendConcurrently(load, 200, 4, i -> Events.insertRange(collection, "b" + i, 0, 1000));
+                awaitVisible(collection, 200_000);
+                rates[run] = 200_000 / ((System.nanoTime() - start) / 1e9);
+            }
+            heaps[run] = GcLog.peakHeapMb(gc);
+            live[run] = GcLog.peakLiveHeapMb(gc);
+            System.out.printf("throughput run %d: %.0f docs/s, peak heap %.0f MB, peak live heap %.0f MB%n", run + 1,
+                    rates[run], heaps[run], live[run]);
+        }
+        results.put("end-to-end throughput, 200 x 1000-event deliveries (docs/s)  [target >= 5000]",
+                fmt(Percentiles.median(rates)) + "  (runs: " + fmtAll(rates) + ")");
+        results.put("peak heap syncing 200,000 documents (MB, from the GC log)  [target <= 512]",
+                fmt(Percentiles.median(heaps)) + "  (runs: " + fmtAll(heaps) + ")");
+        results.put("peak live heap after GC syncing 200,000 documents (MB)",
+                fmt(Percentiles.median(live)) + "  (runs: " + fmtAll(live) + ")");
+    }
+
+    private void batchedVersusSingle() {
+        nexus.reset();
+        WriterBench writer = new WriterBench(nexus.url());
+        double[] batched = new double[RUNS];
+        double[] single = new double[RUNS];
+        for (int run = 0; run < RUNS; run++) {
+            batched[run] = writer.docsPerSecond("batched" + run, 20_000, 500);
+            single[run] = writer.docsPerSecond("single" + run, 1_000, 1);
+        }
+        double[] ratios = new double[RUNS];
+        for (int run = 0; run < RUNS; run++) {
+            ratios[run] = batched[run] / single[run];
+        }
+        results.put("Nexus writes, UNWIND batches of 500 (docs/s)", fmt(Percentiles.median(batched)));
+        results.put("Nexus writes, one statement per document (docs/s)", fmt(Percentiles.median(single)));
+        results.put("speed-up of batched over per-document writes  [target >= 20x]",
+                fmt(Percentiles.median(ratios)) + "x  (runs: " + fmtAll(ratios) + ")");
+    }
+
+    private static void sendConcurrently(OpenLoopLoad load, int deliveries, int senders,
+            java.util.function.IntFunction<String> bodies) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        AtomicInteger next = new AtomicInteger();
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            futures.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < deliveries; i = next.getAndIncrement()) {
+                    int status = load.send(i, System.nanoTime(), bodies.apply(i)).join().status();
+                    if (status != 202) {
+                        throw new IllegalStateException("delivery " + i + " answered " + status);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (var f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    private BridgeProcess bridge(String name, TestDatabase db, List<String> jvm) throws Exception {
+        nexus.onWrite(this::recordVisible);
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("camel.server.port", Integer.toString(FreePorts.next()));
+        p.put("camel.management.port", Integer.toString(FreePorts.next()));
+        p.put("camel.server.host", "127.0.0.1");
+        p.put("camel.management.host", "127.0.0.1");
+        p.put("nexus.url", nexus.url());
+        p.put("sync.db.url", db.url());
+        p.put("sync.db.user", db.user());
+        p.put("webhook.secrets", BridgeEnvironment.SECRET);
+        // the JVM options docs/operations.md recommends for production
+        List<String> options = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseZGC"));
+        options.addAll(jvm);
+        if (!BRIDGE_OPTIONS.isBlank()) {
+            options.addAll(List.of(BRIDGE_OPTIONS.trim().split("\\s+")));
+        }
+        return new BridgeProcess("bench-" + name, p, options).start();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void recordVisible(WriteEvent write) {
+        Object rows = write.parameters().get("rows");
+        if (rows instanceof List<?> list) {
+            for (Object row : list) {
+                visibleAt.putIfAbsent((String) ((Map<String, Object>) row).get("uid"), write.committedAtNanos());
+            }
+        }
+    }
+
+    private void awaitVisible(String collection, int documents) throws InterruptedException {
+        String prefix = "default/" + collection + "/";
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (visibleAt.keySet().stream().filter(u -> u.startsWith(prefix)).count() < documents) {
+            if (System.nanoTime() > deadline) {
+                String detail = current == null ? "" : " inbox=" + current.count("SELECT COUNT(*) FROM inbox")
+                        + " dlq=" + current.count("SELECT COUNT(*) FROM dead_letter") + " synced=" + current.count(
+                        "SELECT COUNT(*) FROM sync_state WHERE collection = ?", collection) + " visible="
+                        + visibleAt.keySet().stream().filter(u -> u.startsWith(prefix)).count() + " in nexus="
+                        + nexus.count("MATCH (d:Document {collection: $c}) RETURN count(d)", Map.of("c", collection));
+                throw new IllegalStateException(collection + " did not reach " + documents + " documents" + detail);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** The bridge's cumulative webhook latency buckets (le in seconds), from its Prometheus endpoint. */
+    private static Map<String, Double> serverBuckets(BridgeProcess bridge) {
+        String metrics = io.nexussync.testing.WebhookSender.get("http://127.0.0.1:" + bridge.managementPort()
+                + "/observe/metrics").body();
+        Map<String, Double> buckets = new LinkedHashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "vectorizer_nexus_webhook_latency_seconds_bucket\\{le=\"([^\"]+)\"} ([0-9.eE+]+)").matcher(metrics);
+        while (m.find()) {
+            buckets.put(m.group(1), Double.parseDouble(m.group(2)));
+        }
+        return buckets;
+    }
+
+    private static String httpUrl(BridgeProcess bridge) {
+        return "http://127.0.0.1:" + bridge.httpPort();
+    }
+
+    private static String fmt(double v) {
+        return String.format("%.1f", v);
+    }
+
+    private static String fmtAll(double[] values) {
+        List<String> out = new ArrayList<>();
+        for (double v : values) {
+            out.add(String.format("%.1f", v));
+        }
+        return String.join(", ", out);
+    }
+}
