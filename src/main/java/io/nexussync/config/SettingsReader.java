@@ -58,6 +58,20 @@ public final class SettingsReader {
         return value;
     }
 
+    public double decimal(String key, double defaultValue, double min, double max) {
+        String raw = string(key, "");
+        double value;
+        try {
+            value = raw.isEmpty() ? defaultValue : Double.parseDouble(raw);
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(key, "'" + raw + "' is not a number");
+        }
+        if (!(value >= min && value <= max)) {
+            throw new InvalidSettingException(key, raw + " is outside " + min + ".." + max);
+        }
+        return value;
+    }
+
     public boolean bool(String key, boolean defaultValue) {
         String raw = string(key, "");
         if (raw.isEmpty()) {

@@ -2,10 +2,13 @@ package io.nexussync.graph;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.nexussync.classify.Classification;
+import io.nexussync.extract.DocumentEntity;
 import io.nexussync.pipeline.DocumentChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,19 +75,55 @@ public final class GraphBatchWriter {
     }
 
     private void send(List<Prepared> changes) {
-        List<String> deletes = new ArrayList<>();
-        List<Map<String, Object>> upserts = new ArrayList<>();
+        GraphStatements.BatchRows rows = new GraphStatements.BatchRows();
+        Map<String, Map<String, Object>> domains = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> subdomains = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> entities = new LinkedHashMap<>();
         for (Prepared p : changes) {
             DocumentChange change = p.applied().change();
             if (change.isDelete()) {
-                deletes.add(change.uid());
-            } else {
-                upserts.add(GraphStatements.upsertRow(change.uid(), p.properties()));
+                rows.deletedUids().add(change.uid());
+                continue;
+            }
+            if (change.classification() != null && change.replacesEdges()) {
+                rows.deletedUids().add(change.uid());
+            }
+            rows.documents().add(GraphStatements.upsertRow(change.uid(), p.properties()));
+            if (change.classification() != null) {
+                for (Classification.DomainScore score : change.classification().domains()) {
+                    String key = addDomain(change.tenant(), score.key(), domains, subdomains);
+                    rows.belongsTo().add(Map.of("uid", change.uid(), "domain", key,
+                            "confidence", score.confidence()));
+                }
+            }
+            if (change.entities() != null) {
+                for (DocumentEntity e : change.entities()) {
+                    entities.putIfAbsent(e.key(), Map.of("key", e.key(), "props",
+                            Map.of("tenant", change.tenant(), "type", e.type(), "name", e.name())));
+                    rows.mentions().add(Map.of("uid", change.uid(), "entity", e.key(), "count", (long) e.count(),
+                            "confidence", e.confidence()));
+                }
             }
         }
-        for (CypherStatement statement : GraphStatements.forBatch(deletes, upserts)) {
+        rows.domains().addAll(domains.values());
+        rows.subdomains().addAll(subdomains.values());
+        rows.entities().addAll(entities.values());
+        for (CypherStatement statement : GraphStatements.forBatch(rows)) {
             client.execute(statement);
         }
+    }
+
+    /** Adds the domain node {@code tenant/path}, its ancestors and the hierarchy between them; returns its key. */
+    private static String addDomain(String tenant, String path, Map<String, Map<String, Object>> domains,
+            Map<String, Map<String, Object>> subdomains) {
+        String key = tenant + "/" + path;
+        domains.putIfAbsent(key, Map.of("key", key, "props", Map.of("tenant", tenant, "name", path)));
+        int slash = path.lastIndexOf('/');
+        if (slash > 0) {
+            String parentKey = addDomain(tenant, path.substring(0, slash), domains, subdomains);
+            subdomains.putIfAbsent(key, Map.of("child", key, "parent", parentKey));
+        }
+        return key;
     }
 
     private Prepared prepare(DocumentChange change, long now) {

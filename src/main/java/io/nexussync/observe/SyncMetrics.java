@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.nexussync.extract.DocumentEntity;
+import io.nexussync.pipeline.DocumentChange;
 
 /** The bridge's own Prometheus metrics, named {@code vectorizer_nexus_*}. */
 public final class SyncMetrics {
@@ -43,6 +45,22 @@ public final class SyncMetrics {
     public void syncDuration(String collection, long millis) {
         Timer.builder("vectorizer.nexus.sync.duration").description("Time from acceptance to being applied in Nexus")
                 .tag("collection", collection).register(registry).record(Duration.ofMillis(Math.max(0, millis)));
+    }
+
+    /** A document applied with its domains and entities: documents per primary domain, entities per type. */
+    public void classified(DocumentChange change) {
+        if (change.classification() != null) {
+            Counter.builder("vectorizer.nexus.documents.classified")
+                    .description("Documents applied to the graph, by primary domain")
+                    .tag("domain", change.domain()).register(registry).increment();
+        }
+        if (change.entities() != null) {
+            for (DocumentEntity entity : change.entities()) {
+                Counter.builder("vectorizer.nexus.entities.extracted")
+                        .description("Entities extracted from applied documents (one per document and entity), by type")
+                        .tag("type", entity.type()).register(registry).increment();
+            }
+        }
     }
 
     public void batch(int size) {

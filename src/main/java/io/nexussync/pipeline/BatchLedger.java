@@ -77,6 +77,7 @@ public final class BatchLedger {
         for (AppliedChange a : outcome.applied()) {
             metrics.sync(a.change().collection(), "applied");
             metrics.syncDuration(a.change().collection(), now - a.change().receivedAt());
+            metrics.classified(a.change());
         }
         settle(outcome.applied().stream().map(a -> a.change().uid()).toList());
         settle(outcome.failed().stream().map(f -> f.change().uid()).toList());

@@ -50,7 +50,7 @@ public final class Coalescer {
             }
             changes.add(new DocumentChange(winner.uid(), winner.tenant(), winner.collection(), winner.vectorId(),
                     winner.operation(), winner.eventType(), winner.seq(), winner.attempts(), winner.id(), superseded,
-                    event, winner.source(), winner.webhookId(), winner.receivedAt(), previous, null));
+                    event, winner.source(), winner.webhookId(), winner.receivedAt(), previous, null, null));
         }
         return new Result(changes, stale, unreadable);
     }

@@ -5,6 +5,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nexussync.classify.Classification;
+import io.nexussync.extract.DocumentEntity;
 import io.nexussync.inbox.Operation;
 import io.nexussync.store.SyncState;
 
@@ -15,11 +17,13 @@ import io.nexussync.store.SyncState;
  * @param inboxId         the inbox row of the winning event
  * @param supersededIds   older inbox rows of the same document that the winning event replaces
  * @param previous        what the graph held for this document before, or null
- * @param domain          primary domain, set by classification
+ * @param classification  the document's domains, set by classification (null before it, and for deletes)
+ * @param entities        the entities it mentions, set by extraction (null when not extracted)
  */
 public record DocumentChange(String uid, String tenant, String collection, String vectorId, Operation operation,
         String eventType, long seq, int attempts, long inboxId, List<Long> supersededIds, ObjectNode event,
-        String source, String webhookId, long receivedAt, SyncState previous, String domain) {
+        String source, String webhookId, long receivedAt, SyncState previous, Classification classification,
+        List<DocumentEntity> entities) {
 
     /** The payload object, or null for a thin event that carries only ids. */
     public ObjectNode payload() {
@@ -35,8 +39,26 @@ public record DocumentChange(String uid, String tenant, String collection, Strin
         return previous == null ? Set.of() : previous.propertyKeys();
     }
 
-    public DocumentChange withDomain(String newDomain) {
+    /** The primary domain, or null before classification. */
+    public String domain() {
+        return classification == null ? null : classification.primary().key();
+    }
+
+    /**
+     * Whether the graph may hold edges of this document that its new version must replace: it was synced before, or
+     * an older version of it was tried (and may have been written before a crash) without being acknowledged.
+     */
+    public boolean replacesEdges() {
+        return previous != null && !previous.deleted() || !supersededIds.isEmpty() || attempts > 0;
+    }
+
+    public DocumentChange withClassification(Classification newClassification) {
         return new DocumentChange(uid, tenant, collection, vectorId, operation, eventType, seq, attempts, inboxId,
-                supersededIds, event, source, webhookId, receivedAt, previous, newDomain);
+                supersededIds, event, source, webhookId, receivedAt, previous, newClassification, entities);
+    }
+
+    public DocumentChange withEntities(List<DocumentEntity> newEntities) {
+        return new DocumentChange(uid, tenant, collection, vectorId, operation, eventType, seq, attempts, inboxId,
+                supersededIds, event, source, webhookId, receivedAt, previous, classification, newEntities);
     }
 }

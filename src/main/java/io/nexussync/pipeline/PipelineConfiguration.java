@@ -42,11 +42,6 @@ public class PipelineConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public ClassifyDomainProcessor domainClassifier(CamelContext context) {
-        return new ClassifyDomainProcessor(SettingsReader.of(context).string("domains.default", "general"));
-    }
-
-    @BindToRegistry(lazy = true)
     public GroupedBodyAggregationStrategy batchAggregationStrategy() {
         return new GroupedBodyAggregationStrategy();
     }

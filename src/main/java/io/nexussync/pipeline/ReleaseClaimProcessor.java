@@ -9,12 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dead-letter channel of the inbox poller: when claiming or coalescing fails (state store trouble), the claimed
- * events go straight back to the inbox instead of waiting for the claim timeout.
+ * Where state store trouble sends work back to the inbox instead of waiting for the claim timeout: the claimed events
+ * of a failed poll, or one document whose classification or extraction could not reach the store (retried after
+ * {@link #DOCUMENT_RETRY_DELAY_MS}, without counting an attempt).
  */
 public final class ReleaseClaimProcessor implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReleaseClaimProcessor.class);
+    static final long DOCUMENT_RETRY_DELAY_MS = 5_000;
 
     private final BatchLedger ledger;
 
@@ -26,6 +28,11 @@ public final class ReleaseClaimProcessor implements Processor {
     public void process(Exchange exchange) {
         String error = FailureText.of(exchange);
         Object body = exchange.getIn().getBody();
+        if (body instanceof DocumentChange change) {
+            ledger.defer(List.of(change), DOCUMENT_RETRY_DELAY_MS, error);
+            LOG.warn("Document {} goes back to the inbox: {}", change.uid(), error, FailureText.cause(exchange));
+            return;
+        }
         if (body instanceof List<?> list && !list.isEmpty()) {
             if (list.get(0) instanceof InboxEvent) {
                 @SuppressWarnings("unchecked")

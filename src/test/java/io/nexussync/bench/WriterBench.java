@@ -8,6 +8,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nexussync.classify.Classification;
 import io.nexussync.graph.DocumentProperties;
 import io.nexussync.graph.GraphBatchWriter;
 import io.nexussync.graph.GraphSettings;
@@ -50,6 +51,7 @@ final class WriterBench {
         event.putObject("payload").put("title", "Doc " + i).put("doc_type", "note").put("pages", i % 50)
                 .put("content", "Body of document " + i);
         return new DocumentChange("default/bench_writer/" + tag + "-" + i, "default", "bench_writer", tag + "-" + i,
-                Operation.UPSERT, "VectorInserted", i, 0, i, List.of(), event, "bench", null, 0, null, "general");
+                Operation.UPSERT, "VectorInserted", i, 0, i, List.of(), event, "bench", null, 0, null,
+                new Classification(List.of(new Classification.DomainScore("general", 1.0))), List.of());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nexussync.classify.Classification;
 import io.nexussync.inbox.Operation;
 import io.nexussync.pipeline.DocumentChange;
 import io.nexussync.store.SyncState;
@@ -24,7 +25,8 @@ class DocumentPropertiesTest {
         DocumentChange change = change("{\"event\":\"VectorInserted\",\"payload\":{\"content\":\"long text\","
                 + "\"title\":\"MSA\",\"doc_type\":\"contract\",\"pages\":12,\"score\":0.5,\"signed\":true,"
                 + "\"tags\":[\"a\"],\"meta\":{\"x\":1},\"bad key\":\"v\",\"uid\":\"forged\","
-                + "\"summary\":\"this string is far longer than twenty characters\"}}", null).withDomain("general");
+                + "\"summary\":\"this string is far longer than twenty characters\"}}", null).withClassification(
+                new Classification(List.of(new Classification.DomainScore("general", 1.0))));
         DocumentProperties.Mapped m = properties.map(change, 1234L);
         assertThat(m.properties()).containsOnly(entry("uid", "default/docs/contract-17#0"), entry("tenant", "default"),
                 entry("collection", "docs"), entry("vector_id", "contract-17#0"), entry("parent_id", "contract-17"),
@@ -73,6 +75,6 @@ class DocumentPropertiesTest {
     private static DocumentChange change(String event, SyncState previous) throws Exception {
         return new DocumentChange("default/docs/contract-17#0", "default", "docs", "contract-17#0", Operation.UPSERT,
                 "VectorInserted", 9, 0, 9, List.of(), (ObjectNode) MAPPER.readTree(event), "webhook", "msg", 0,
-                previous, null);
+                previous, null, null);
     }
 }
