@@ -30,7 +30,7 @@ class SyncFlowRouteTest extends RouteTestSupport {
         Map<String, Object> node = awaitNode("flow_props", "contract-17#0");
         assertThat(node).containsEntry("uid", "default/flow_props/contract-17#0").containsEntry("tenant", "default")
                 .containsEntry("collection", "flow_props").containsEntry("parent_id", "contract-17")
-                .containsEntry("title", "MSA").containsEntry("doc_type", "contract").containsEntry("domain", "general")
+                .containsEntry("title", "MSA").containsEntry("doc_type", "contract").containsEntry("domain", "legal/contracts")
                 .containsEntry("file_path", "/c/17.pdf").containsEntry("pages", 12L)
                 .containsKeys("content_hash", "source_seq", "synced_at").doesNotContainKeys("content", "tags");
         assertThat((String) node.get("content_hash")).hasSize(64);
