@@ -24,38 +24,82 @@ final class DateRecognizer {
             Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7),
             Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11),
             Map.entry("dec", 12));
-    private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
-    private static final Pattern SLASHED = Pattern.compile("\\b(\\d{1,2})/(\\d{1,2})/(\\d{4})\\b");
-    private static final Pattern DOTTED = Pattern.compile("\\b(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b");
+    // anchored at a token (lookingAt), so each runs only where a date can start, not at every position of the text
+    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})\\b");
+    private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})\\b");
+    private static final Pattern DOTTED = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b");
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
-            "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + "\\.?,?\\s+(\\d{4})\\b");
+            "(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + "\\.?,?\\s+(\\d{4})\\b");
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
-            "\\b" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
-    private static final Pattern MONTH_YEAR = Pattern.compile("\\b" + MONTH + "\\.?,?\\s+(?:of\\s+)?(\\d{4})\\b");
+            MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
+    private static final Pattern MONTH_YEAR = Pattern.compile(MONTH + "\\.?,?\\s+(?:of\\s+)?(\\d{4})\\b");
 
-    List<Mention> find(String text) {
+    /** Dates starting at a number or a capitalised word of {@code tokens} (the tokens of {@code text}). */
+    List<Mention> find(String text, List<Token> tokens) {
         List<Mention> found = new ArrayList<>();
-        for (Matcher m = ISO.matcher(text); m.find();) {
-            add(found, m, date(m.group(1), m.group(2), m.group(3)), 0.98);
+        Matchers m = new Matchers(text);
+        for (Token t : tokens) {
+            char first = t.text().charAt(0);
+            if (Character.isDigit(first)) {
+                numeric(m, t.start(), found);
+            } else if ("JFMASOND".indexOf(first) >= 0) {
+                written(m, t.start(), found);
+            }
         }
-        for (Matcher m = SLASHED.matcher(text); m.find();) {
+        return found;
+    }
+
+    /** One matcher per pattern for a text, re-anchored at each candidate instead of allocated anew. */
+    private static final class Matchers {
+        final Matcher iso;
+        final Matcher slashed;
+        final Matcher dotted;
+        final Matcher dayMonthYear;
+        final Matcher monthDayYear;
+        final Matcher monthYear;
+        final int end;
+
+        Matchers(String text) {
+            iso = ISO.matcher(text);
+            slashed = SLASHED.matcher(text);
+            dotted = DOTTED.matcher(text);
+            dayMonthYear = DAY_MONTH_YEAR.matcher(text);
+            monthDayYear = MONTH_DAY_YEAR.matcher(text);
+            monthYear = MONTH_YEAR.matcher(text);
+            end = text.length();
+        }
+    }
+
+    private static boolean at(Matcher m, int at, int end) {
+        return m.region(at, end).lookingAt();
+    }
+
+    private static void numeric(Matchers ms, int at, List<Mention> found) {
+        if (at(ms.iso, at, ms.end)) {
+            Matcher m = ms.iso;
+            add(found, m, date(m.group(1), m.group(2), m.group(3)), 0.98);
+        } else if (at(ms.slashed, at, ms.end)) {
+            Matcher m = ms.slashed;
             int a = Integer.parseInt(m.group(1));
             int b = Integer.parseInt(m.group(2));
             add(found, m, a > 12 ? date(m.group(3), b, a) : date(m.group(3), a, b), a > 12 || b > 12 ? 0.95 : 0.85);
-        }
-        for (Matcher m = DOTTED.matcher(text); m.find();) {
+        } else if (at(ms.dotted, at, ms.end)) {
+            Matcher m = ms.dotted;
             add(found, m, date(m.group(3), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))), 0.85);
-        }
-        for (Matcher m = DAY_MONTH_YEAR.matcher(text); m.find();) {
+        } else if (at(ms.dayMonthYear, at, ms.end)) {
+            Matcher m = ms.dayMonthYear;
             add(found, m, date(m.group(3), month(m.group(2)), Integer.parseInt(m.group(1))), 0.97);
         }
-        for (Matcher m = MONTH_DAY_YEAR.matcher(text); m.find();) {
+    }
+
+    private static void written(Matchers ms, int at, List<Mention> found) {
+        if (at(ms.monthDayYear, at, ms.end)) {
+            Matcher m = ms.monthDayYear;
             add(found, m, date(m.group(3), month(m.group(1)), Integer.parseInt(m.group(2))), 0.97);
-        }
-        for (Matcher m = MONTH_YEAR.matcher(text); m.find();) {
+        } else if (at(ms.monthYear, at, ms.end)) {
+            Matcher m = ms.monthYear;
             add(found, m, yearMonth(m.group(2), month(m.group(1))), 0.9);
         }
-        return found;
     }
 
     private static void add(List<Mention> found, Matcher m, String iso, double confidence) {

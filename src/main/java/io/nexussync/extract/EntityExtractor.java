@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
@@ -34,6 +33,7 @@ public final class EntityExtractor {
     private final DateRecognizer dates = new DateRecognizer();
     private final MoneyRecognizer money = new MoneyRecognizer();
     private final List<PatternRecognizer> custom = new ArrayList<>();
+    private final List<WordListRecognizer> customWords = new ArrayList<>();
     private final ThreadLocal<SentenceDetectorME> sentenceDetector =
             ThreadLocal.withInitial(() -> new SentenceDetectorME(SENTENCES));
 
@@ -43,7 +43,7 @@ public final class EntityExtractor {
         this.rules = rules;
         rules.patterns().forEach((type, patterns) -> patterns.forEach(p ->
                 custom.add(new PatternRecognizer(type, p, 0.9))));
-        rules.words().forEach((type, words) -> custom.add(new PatternRecognizer(type, wordsPattern(words), 0.9)));
+        rules.words().forEach((type, words) -> customWords.add(new WordListRecognizer(type, words)));
     }
 
     /** The entities of a document with the given title (may be null) and body text. */
@@ -66,16 +66,30 @@ public final class EntityExtractor {
         for (PatternRecognizer r : custom) {
             all.addAll(r.find(text));
         }
-        all.addAll(money.find(text));
-        all.addAll(dates.find(text));
+        List<Token> tokens = Token.tokenize(text, 0, text.length());
+        for (WordListRecognizer r : customWords) {
+            all.addAll(r.find(text, tokens));
+        }
+        all.addAll(money.find(text, tokens));
+        all.addAll(dates.find(text, tokens));
         int lineStart = 0;
+        int next = 0; // first token not yet given to a sentence
         while (lineStart < text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
             lineEnd = lineEnd < 0 ? text.length() : lineEnd;
             if (lineEnd > lineStart) {
                 String line = text.substring(lineStart, lineEnd);
                 for (Span s : sentenceDetector.get().sentPosDetect(line)) {
-                    all.addAll(names.find(text, lineStart + s.getStart(), lineStart + s.getEnd(), headline));
+                    int from = lineStart + s.getStart();
+                    int to = lineStart + s.getEnd();
+                    while (next < tokens.size() && tokens.get(next).start() < from) {
+                        next++;
+                    }
+                    int first = next;
+                    while (next < tokens.size() && tokens.get(next).end() <= to) {
+                        next++;
+                    }
+                    all.addAll(names.find(text, tokens.subList(first, next), to, headline));
                 }
             }
             lineStart = lineEnd + 1;
@@ -96,8 +110,10 @@ public final class EntityExtractor {
         // what a lone word may stand for: the last or first word of a person, the first word of an organisation
         Map<String, String[]> partOf = new HashMap<>();
         Map<String, String[]> lastNameOf = new HashMap<>();
+        List<String> norms = new ArrayList<>(mentions.size());
         for (Mention m : mentions) {
             String norm = normaliser.normalise(m.type(), m.text(), m.value());
+            norms.add(norm);
             String[] words = norm.split(" ");
             if (m.type().equals(NameRecognizer.PERSON) && words.length >= 2) {
                 lastNameOf.putIfAbsent(words[words.length - 1], new String[] {m.type(), norm});
@@ -108,9 +124,10 @@ public final class EntityExtractor {
             }
         }
         Map<String, Builder> entities = new LinkedHashMap<>();
-        for (Mention m : mentions) {
+        for (int i = 0; i < mentions.size(); i++) {
+            Mention m = mentions.get(i);
             String type = m.type();
-            String norm = normaliser.normalise(type, m.text(), m.value());
+            String norm = norms.get(i);
             String[] whole = norm.contains(" ") ? null
                     // a place that is also a person's first name stays a place ("in Jordan" next to "Jordan Lee")
                     : type.equals(NameRecognizer.LOCATION) ? lastNameOf.get(norm) : partOf.get(norm);
@@ -170,18 +187,6 @@ public final class EntityExtractor {
     private static int priority(String type) {
         int p = PRIORITY.indexOf(type);
         return p >= 0 ? p : PRIORITY.indexOf("CUSTOM");
-    }
-
-    private static Pattern wordsPattern(List<String> words) {
-        StringBuilder alternatives = new StringBuilder();
-        words.stream().sorted(Comparator.comparingInt(String::length).reversed()).forEach(w -> {
-            if (alternatives.length() > 0) {
-                alternatives.append('|');
-            }
-            alternatives.append(Pattern.quote(w));
-        });
-        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     private static SentenceModel sentenceModel() {

@@ -77,11 +77,11 @@ final class NameRecognizer {
     }
 
     /**
-     * Names in one sentence ({@code from}..{@code to} of {@code text}). In a {@code headline} every word may be
-     * capitalised, so only strong evidence (suffix, gazetteer, honorific, full person name) counts there.
+     * Names in one sentence of {@code text}: its {@code tokens}, the sentence ending at {@code to}. In a
+     * {@code headline} every word may be capitalised, so only strong evidence (suffix, gazetteer, honorific, full
+     * person name) counts there.
      */
-    List<Mention> find(String text, int from, int to, boolean headline) {
-        List<Token> tokens = Token.tokenize(text, from, to);
+    List<Mention> find(String text, List<Token> tokens, int to, boolean headline) {
         List<Mention> found = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {

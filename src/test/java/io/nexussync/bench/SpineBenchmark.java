@@ -26,9 +26,9 @@ import io.nexussync.testing.nexus.WriteEvent;
 public final class SpineBenchmark {
 
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
-    /** Scenarios to run (latency, throughput, writer); all by default. */
+    /** Scenarios to run (latency, throughput, writer, extraction); all by default. */
     private static final List<String> SCENARIOS = List.of(System.getProperty("bench.scenarios",
-            "latency,throughput,writer").split(","));
+            "latency,throughput,writer,extraction").split(","));
     /** Extra JVM options for the bridge, e.g. a profiler. */
     private static final String BRIDGE_OPTIONS = System.getProperty("bench.bridge-options", "");
 
@@ -55,6 +55,9 @@ public final class SpineBenchmark {
         }
         if (SCENARIOS.contains("writer")) {
             batchedVersusSingle();
+        }
+        if (SCENARIOS.contains("extraction")) {
+            extraction();
         }
         System.out.println("\n== results (medians of " + RUNS + " runs where repeated) ==");
         results.forEach((k, v) -> System.out.printf("%-60s %s%n", k, v));
@@ -134,6 +137,17 @@ public final class SpineBenchmark {
                 fmt(Percentiles.median(live)) + "  (runs: " + fmtAll(live) + ")");
     }
 
+    private void extraction() {
+        ExtractionBench bench = new ExtractionBench();
+        bench.docsPerSecond(20_000); // warm-up: JIT-compile the recognisers
+        double[] rates = new double[RUNS];
+        for (int run = 0; run < RUNS; run++) {
+            rates[run] = bench.docsPerSecond(20_000);
+        }
+        results.put("classification + extraction, 2 KB documents, one thread (docs/s)  [target >= 2000]",
+                fmt(Percentiles.median(rates)) + "  (runs: " + fmtAll(rates) + ", checksum " + bench.sink() + ")");
+    }
+
     private void batchedVersusSingle() {
         nexus.reset();
         WriterBench writer = new WriterBench(nexus.url());
@@ -195,10 +209,11 @@ public final class SpineBenchmark {
         return new BridgeProcess("bench-" + name, p, options).start();
     }
 
+    /** A document is visible once the statement that merges its node commits (its edges follow in the batch). */
     @SuppressWarnings("unchecked")
     private void recordVisible(WriteEvent write) {
         Object rows = write.parameters().get("rows");
-        if (rows instanceof List<?> list) {
+        if (write.query().contains("MERGE (d:Document") && rows instanceof List<?> list) {
             for (Object row : list) {
                 visibleAt.putIfAbsent((String) ((Map<String, Object>) row).get("uid"), write.committedAtNanos());
             }
