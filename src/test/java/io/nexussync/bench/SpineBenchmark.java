@@ -109,6 +109,10 @@ public final class SpineBenchmark {
         double[] rates = new double[RUNS];
         double[] heaps = new double[RUNS];
         double[] live = new double[RUNS];
+        double[] bridgeCpu = new double[RUNS];
+        double[] benchCpu = new double[RUNS];
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
         for (int run = 0; run < RUNS; run++) {
             nexus.reset();
             visibleAt.clear();
@@ -119,15 +123,21 @@ public final class SpineBenchmark {
                  BridgeProcess bridge = bridge("throughput-" + run, db, List.of("-Xlog:gc:file=" + gc))) {
                 OpenLoopLoad load = new OpenLoopLoad(httpUrl(bridge), BridgeEnvironment.SECRET);
                 String collection = "bench_bulk";
+                long bridgeCpuBefore = cpuMillis(bridge);
+                long benchCpuBefore = os.getProcessCpuTime();
                 long start = System.nanoTime();
                 sendConcurrently(load, 200, 4, i -> Events.insertRange(collection, "b" + i, 0, 1000));
                 awaitVisible(collection, 200_000);
                 rates[run] = 200_000 / ((System.nanoTime() - start) / 1e9);
+                // where the two cores went: the bridge, or this JVM (the emulator's Neo4j and the load generator)
+                bridgeCpu[run] = (cpuMillis(bridge) - bridgeCpuBefore) / 200.0;
+                benchCpu[run] = (os.getProcessCpuTime() - benchCpuBefore) / 1e6 / 200.0;
             }
             heaps[run] = GcLog.peakHeapMb(gc);
             live[run] = GcLog.peakLiveHeapMb(gc);
-            System.out.printf("throughput run %d: %.0f docs/s, peak heap %.0f MB, peak live heap %.0f MB%n", run + 1,
-                    rates[run], heaps[run], live[run]);
+            System.out.printf("throughput run %d: %.0f docs/s, peak heap %.0f MB, peak live heap %.0f MB, CPU ms per 1,000"
+                    + " docs: bridge %.0f, emulator and load generator %.0f%n", run + 1, rates[run], heaps[run], live[run],
+                    bridgeCpu[run], benchCpu[run]);
         }
         results.put("end-to-end throughput, 200 x 1000-event deliveries (docs/s)  [target >= 5000]",
                 fmt(Percentiles.median(rates)) + "  (runs: " + fmtAll(rates) + ")");
@@ -135,6 +145,15 @@ public final class SpineBenchmark {
                 fmt(Percentiles.median(heaps)) + "  (runs: " + fmtAll(heaps) + ")");
         results.put("peak live heap after GC syncing 200,000 documents (MB)",
                 fmt(Percentiles.median(live)) + "  (runs: " + fmtAll(live) + ")");
+        results.put("CPU ms per 1,000 documents: bridge", fmt(Percentiles.median(bridgeCpu)) + "  (runs: "
+                + fmtAll(bridgeCpu) + ")");
+        results.put("CPU ms per 1,000 documents: emulator (Neo4j) and load generator",
+                fmt(Percentiles.median(benchCpu)) + "  (runs: " + fmtAll(benchCpu) + ")");
+    }
+
+    private static long cpuMillis(BridgeProcess bridge) {
+        return ProcessHandle.of(bridge.pid()).flatMap(h -> h.info().totalCpuDuration())
+                .map(java.time.Duration::toMillis).orElse(0L);
     }
 
     private void extraction() {
