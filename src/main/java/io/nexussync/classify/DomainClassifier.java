@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.nexussync.classify.Classification.DomainScore;
 import io.nexussync.classify.DomainRules.Domain;
 import io.nexussync.classify.DomainRules.Weighted;
@@ -32,6 +34,8 @@ public final class DomainClassifier {
     private final List<Domain> domains;
     private final Map<String, List<Keyword>> keywordsByFirstToken = new HashMap<>();
     private final int[] parentIndex;
+    /** Collection-name evidence per collection: globs are regexes, and there are few collections, many documents. */
+    private final Cache<String, double[]> collectionScores = Caffeine.newBuilder().maximumSize(10_000).build();
 
     public DomainClassifier(DomainRules rules) {
         this.rules = rules;
@@ -134,13 +138,11 @@ public final class DomainClassifier {
                 score[i] *= factor;
             }
         }
+        double[] byCollection = collection == null ? null : collectionScores.get(collection, this::collectionScores);
         for (int i = 0; i < domains.size(); i++) {
             Domain d = domains.get(i);
-            for (Weighted<Pattern> c : d.collections()) {
-                if (collection != null && c.match().matcher(collection).matches()) {
-                    score[i] += c.weight();
-                    break;
-                }
+            if (byCollection != null) {
+                score[i] += byCollection[i];
             }
             if (payload != null) {
                 for (Map.Entry<String, Weighted<List<String>>> m : d.metadata().entrySet()) {
@@ -149,6 +151,19 @@ public final class DomainClassifier {
                         && m.getValue().match().contains(value.asText().toLowerCase(Locale.ROOT).trim())) {
                         score[i] += m.getValue().weight();
                     }
+                }
+            }
+        }
+        return score;
+    }
+
+    private double[] collectionScores(String collection) {
+        double[] score = new double[domains.size()];
+        for (int i = 0; i < domains.size(); i++) {
+            for (Weighted<Pattern> c : domains.get(i).collections()) {
+                if (c.match().matcher(collection).matches()) {
+                    score[i] += c.weight();
+                    break;
                 }
             }
         }
