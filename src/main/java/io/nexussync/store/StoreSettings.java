@@ -16,8 +16,18 @@ public record StoreSettings(String url, String user, String password, int poolSi
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw new InvalidSettingException("sync.db.url", "only jdbc:h2: and jdbc:postgresql: URLs are supported");
         }
-        return new StoreSettings(url, reader.string("sync.db.user", ""), reader.string("sync.db.password", ""),
-                reader.integer("sync.db.pool-size", 10, 2, 200));
+        return new StoreSettings(closedByTheBridge(url), reader.string("sync.db.user", ""),
+                reader.string("sync.db.password", ""), reader.integer("sync.db.pool-size", 10, 2, 200));
+    }
+
+    /**
+     * H2 closes a database from its own JVM shutdown hook, while Camel's graceful shutdown may still be committing a
+     * batch ("database is open in exclusive mode"). The bridge closes its pool on stop, which closes the database.
+     */
+    static String closedByTheBridge(String url) {
+        boolean h2File = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+        return h2File && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")
+                ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
     }
 
     public boolean isPostgres() {

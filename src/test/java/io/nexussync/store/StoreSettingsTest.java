@@ -22,4 +22,14 @@ class StoreSettingsTest {
         SettingsReader r = new SettingsReader(k -> Optional.ofNullable(Map.of("sync.db.password", "s3cret").get(k)));
         assertThat(StoreSettings.from(r).toString()).doesNotContain("s3cret");
     }
+
+    @Test
+    void should_leave_closing_an_h2_file_database_to_the_bridge() {
+        assertThat(StoreSettings.closedByTheBridge("jdbc:h2:file:./data/x")).isEqualTo(
+                "jdbc:h2:file:./data/x;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(StoreSettings.closedByTheBridge("jdbc:h2:file:./x;db_close_on_exit=true")).isEqualTo(
+                "jdbc:h2:file:./x;db_close_on_exit=true");
+        assertThat(StoreSettings.closedByTheBridge("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
+        assertThat(StoreSettings.closedByTheBridge("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
+    }
 }
