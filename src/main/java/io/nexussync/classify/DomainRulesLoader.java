@@ -29,8 +29,8 @@ public final class DomainRulesLoader {
 
     public static DomainRules read(RuleFile file) {
         Map<String, RuleFile.Entry> top = file.root().mapping(
-                Set.of("threshold", "secondary-ratio", "scale", "subdomain-threshold", "subdomain-share", "length-norm", "default",
-                        "forced-collections", "domains"));
+                Set.of("threshold", "secondary-ratio", "scale", "subdomain-threshold", "subdomain-share",
+                        "length-norm", "default", "forced-collections", "domains"));
         double threshold = number(top, "threshold", 0.5, 0, 1);
         double secondaryRatio = number(top, "secondary-ratio", 0.6, 0, 1);
         double scale = number(top, "scale", 6, 0.01, 1000);

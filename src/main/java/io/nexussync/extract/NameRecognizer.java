@@ -26,8 +26,8 @@ final class NameRecognizer {
     private static final Set<String> PLACE_CUES = Set.of("in", "from", "to", "at", "near", "across", "throughout",
             "outside", "inside", "around", "via", "into", "visit", "visiting", "toward", "towards");
     private static final Set<String> PERSON_CUES_BEFORE = Set.of("with", "by", "thanks", "cc", "ask", "contact",
-            "dear", "hi", "hello", "hey", "per", "and", "from", "to", "told", "call", "called", "asked", "ping", "emailed",
-            "met", "thank", "tell", "invite", "invited", "welcome", "congratulations", "congrats");
+            "dear", "hi", "hello", "hey", "per", "and", "from", "to", "told", "call", "called", "asked", "ping",
+            "emailed", "met", "thank", "tell", "invite", "invited", "welcome", "congratulations", "congrats");
     private static final Set<String> PERSON_CUES_AFTER = Set.of("said", "says", "wrote", "asked", "confirmed",
             "joined", "joins", "will", "is", "was", "has", "had", "approved", "signed", "noted", "reported", "agreed",
             "explained", "added", "leads", "led", "owns", "replied", "presented", "mentioned", "suggested", "thinks",
@@ -55,10 +55,10 @@ final class NameRecognizer {
             "remuneration", "nomination", "supervisory", "investment", "credit", "company", "parent", "holding",
             "project", "programme", "program", "desk", "unit", "center", "centre");
     /** Last words of document and event titles ("Master Services Agreement", "Group Travel Policy"). */
-    private static final Set<String> TITLE_ENDINGS = Set.of("agreement", "policy", "plan", "review", "report", "contract",
-            "act", "schedule", "addendum", "amendment", "guide", "handbook", "procedure", "process", "programme",
-            "program", "meeting", "day", "week", "summit", "conference", "update", "notice", "terms", "regulation",
-            "directive", "standard", "framework", "statement", "template", "form", "manual");
+    private static final Set<String> TITLE_ENDINGS = Set.of("agreement", "policy", "plan", "review", "report",
+            "contract", "act", "schedule", "addendum", "amendment", "guide", "handbook", "procedure", "process",
+            "programme", "program", "meeting", "day", "week", "summit", "conference", "update", "notice", "terms",
+            "regulation", "directive", "standard", "framework", "statement", "template", "form", "manual");
     /** Last words of named places ("Battersea Park", "Gare du Nord" aside). */
     private static final Set<String> PLACE_ENDINGS = Set.of("park", "street", "road", "avenue", "square", "station",
             "bridge", "lake", "river", "creek", "mountain", "mountains", "hill", "hills", "valley", "bay", "beach",

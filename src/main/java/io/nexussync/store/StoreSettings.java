@@ -23,10 +23,12 @@ public record StoreSettings(String url, String user, String password, int poolSi
     /**
      * H2 closes a database from its own JVM shutdown hook, while Camel's graceful shutdown may still be committing a
      * batch ("database is open in exclusive mode"). The bridge closes its pool on stop, which closes the database.
+     * H2 refuses the setting together with AUTO_SERVER=TRUE; such a URL is left as it is.
      */
     static String closedByTheBridge(String url) {
+        String upper = url.toUpperCase(java.util.Locale.ROOT).replace(" ", "");
         boolean h2File = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
-        return h2File && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")
+        return h2File && !upper.contains("DB_CLOSE_ON_EXIT") && !upper.contains("AUTO_SERVER=TRUE")
                 ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
     }
 

@@ -135,9 +135,9 @@ public final class SpineBenchmark {
             }
             heaps[run] = GcLog.peakHeapMb(gc);
             live[run] = GcLog.peakLiveHeapMb(gc);
-            System.out.printf("throughput run %d: %.0f docs/s, peak heap %.0f MB, peak live heap %.0f MB, CPU ms per 1,000"
-                    + " docs: bridge %.0f, emulator and load generator %.0f%n", run + 1, rates[run], heaps[run], live[run],
-                    bridgeCpu[run], benchCpu[run]);
+            System.out.printf("throughput run %d: %.0f docs/s, peak heap %.0f MB, peak live heap %.0f MB, CPU ms per"
+                    + " 1,000 docs: bridge %.0f, emulator and load generator %.0f%n", run + 1, rates[run], heaps[run],
+                    live[run], bridgeCpu[run], benchCpu[run]);
         }
         results.put("end-to-end throughput, 200 x 1000-event deliveries (docs/s)  [target >= 5000]",
                 fmt(Percentiles.median(rates)) + "  (runs: " + fmtAll(rates) + ")");

@@ -30,6 +30,9 @@ class StoreSettingsTest {
         assertThat(StoreSettings.closedByTheBridge("jdbc:h2:file:./x;db_close_on_exit=true")).isEqualTo(
                 "jdbc:h2:file:./x;db_close_on_exit=true");
         assertThat(StoreSettings.closedByTheBridge("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
+        // H2 refuses DB_CLOSE_ON_EXIT=FALSE with AUTO_SERVER=TRUE
+        assertThat(StoreSettings.closedByTheBridge("jdbc:h2:file:./x;AUTO_SERVER=TRUE")).isEqualTo(
+                "jdbc:h2:file:./x;AUTO_SERVER=TRUE");
         assertThat(StoreSettings.closedByTheBridge("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
     }
 }
