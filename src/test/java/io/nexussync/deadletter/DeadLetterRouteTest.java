@@ -77,7 +77,9 @@ class DeadLetterRouteTest extends RouteTestSupport {
         JsonNode letter = awaitDeadLetter("s1");
         env.nexus().faults().clearFaults();
         sender.send(Events.updated(c, "s1", "{\"title\":\"v2\"}"));
-        await().atMost(WAIT).until(() -> documents(c) == 1);
+        // applied and acknowledged: the node appears before the rest of its batch and the ledger have run
+        await().atMost(WAIT).until(() -> documents(c) == 1 && env.database().count(
+                "SELECT COUNT(*) FROM inbox WHERE collection = ?", c) == 0);
         Reply replay = sender.request("POST", "/admin/dlq/" + letter.get("id").asLong() + "/replay", ADMIN);
         assertThat(replay.status()).isEqualTo(409);
         assertThat(replay.json().get("error").asText()).contains("superseded");
