@@ -1,12 +1,10 @@
 package io.nexussync.graph;
 
 import java.time.Duration;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nexussync.Application;
 import io.nexussync.inbox.InboxDepth;
-import io.nexussync.testing.BridgeEnvironment;
 import io.nexussync.testing.RouteTestSupport;
 import io.nexussync.testing.Events;
 import io.nexussync.testing.WebhookSender;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.nexussync.Application;
-import io.nexussync.testing.BridgeEnvironment;
 import io.nexussync.testing.RouteTestSupport;
 import io.nexussync.testing.Events;
 import io.nexussync.testing.WebhookSender;

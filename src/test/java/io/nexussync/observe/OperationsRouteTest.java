@@ -9,7 +9,6 @@ import javax.management.ObjectName;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nexussync.Application;
-import io.nexussync.testing.BridgeEnvironment;
 import io.nexussync.testing.RouteTestSupport;
 import io.nexussync.testing.Events;
 import io.nexussync.testing.WebhookSender;

@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.nexussync.Application;
-import io.nexussync.testing.BridgeEnvironment;
 import io.nexussync.testing.RouteTestSupport;
 import io.nexussync.testing.Events;
-import io.nexussync.testing.WebhookSender;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 

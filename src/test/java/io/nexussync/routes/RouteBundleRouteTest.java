@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 
 import io.nexussync.Application;
-import io.nexussync.testing.BridgeEnvironment;
 import io.nexussync.testing.RouteTestSupport;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
