@@ -59,7 +59,7 @@ final class NameRecognizer {
             "contract", "act", "schedule", "addendum", "amendment", "guide", "handbook", "procedure", "process",
             "programme", "program", "meeting", "day", "week", "summit", "conference", "update", "notice", "terms",
             "regulation", "directive", "standard", "framework", "statement", "template", "form", "manual");
-    /** Last words of named places ("Battersea Park", "Gare du Nord" aside). */
+    /** Last words of named places ("Battersea Park", "Victoria Station"). */
     private static final Set<String> PLACE_ENDINGS = Set.of("park", "street", "road", "avenue", "square", "station",
             "bridge", "lake", "river", "creek", "mountain", "mountains", "hill", "hills", "valley", "bay", "beach",
             "island", "islands", "memorial", "field", "museum", "airport", "harbour", "harbor", "port", "market",
