@@ -78,10 +78,11 @@ public final class DomainClassifier {
         roots.sort((a, b) -> Double.compare(total[b], total[a]));
 
         List<DomainScore> assigned = new ArrayList<>();
-        String forced = rules.forced().get(collection);
+        String forcedKey = rules.forced().get(collection);
+        DomainScore forced = forcedKey == null ? null : new DomainScore(forcedKey, 1.0);
         double best = roots.isEmpty() ? 0 : total[roots.get(0)];
         if (forced != null) {
-            assigned.add(new DomainScore(forced, 1.0));
+            assigned.add(forced);
         }
         for (int root : roots) {
             double confidence = confidence(total[root]);
@@ -89,7 +90,7 @@ public final class DomainClassifier {
                 break;
             }
             DomainScore score = leaf(root, own, total[root], confidence);
-            if (forced == null || !score.root().equals(forcedRoot(forced))) {
+            if (forced == null || !score.root().equals(forced.root())) {
                 assigned.add(score);
             }
         }
@@ -221,11 +222,6 @@ public final class DomainClassifier {
             }
         }
         return -1;
-    }
-
-    private static String forcedRoot(String key) {
-        int slash = key.indexOf('/');
-        return slash < 0 ? key : key.substring(0, slash);
     }
 
     private static double round(double confidence) {

@@ -26,23 +26,24 @@ class StartupSettingsIT {
         "domains.file=/nowhere/d.yaml| nexus-sync: invalid setting domains.file: '/nowhere/d.yaml' cannot be read",
         "entities.min-confidence=2| nexus-sync: invalid setting entities.min-confidence: 2 is outside 0.0..1.0"})
     void should_stop_with_one_line_naming_the_key(String setting, String expected) throws Exception {
-        Process process = start(setting);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String stderr = new String(process.getErrorStream().readAllBytes()).trim();
-        assertThat(process.exitValue()).isEqualTo(2);
-        assertThat(stderr).isEqualTo(expected);
+        assertThat(stderrOfRefusedStart(setting)).isEqualTo(expected);
     }
 
     @Test
     void should_name_the_line_of_a_broken_rules_file() throws Exception {
         Path rules = java.nio.file.Files.createTempFile("domains", ".yaml");
         java.nio.file.Files.writeString(rules, "threshold: 0.5\ndomains:\n  legal:\n    keywords: {3: [a, b}\n");
-        Process process = start("domains.file=" + rules);
+        assertThat(stderrOfRefusedStart("domains.file=" + rules))
+                .startsWith("nexus-sync: invalid setting domains.file: " + rules + " line 4: ").doesNotContain("\n");
+    }
+
+    /** Starts the jar with {@code setting}, expects exit code 2 and returns what it wrote to stderr. */
+    private static String stderrOfRefusedStart(String setting) throws Exception {
+        Process process = start(setting);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String stderr = new String(process.getErrorStream().readAllBytes()).trim();
         assertThat(process.exitValue()).isEqualTo(2);
-        assertThat(stderr).startsWith("nexus-sync: invalid setting domains.file: " + rules + " line 4: ")
-                .doesNotContain("\n");
+        return stderr;
     }
 
     private static Process start(String setting) throws java.io.IOException {
