@@ -52,6 +52,25 @@ public record DocumentChange(String uid, String tenant, String collection, Strin
         return previous != null && !previous.deleted() || !supersededIds.isEmpty() || attempts > 0;
     }
 
+    /** The same change carrying the document as Vectorizer holds it now (a hydrated thin event). */
+    public DocumentChange withEvent(ObjectNode hydrated) {
+        return new DocumentChange(uid, tenant, collection, vectorId, operation, eventType, seq, attempts, inboxId,
+                supersededIds, hydrated, source, webhookId, receivedAt, previous, classification, entities);
+    }
+
+    /** The same change as a delete: Vectorizer no longer holds the document, so neither may the graph. */
+    public DocumentChange asDelete() {
+        return new DocumentChange(uid, tenant, collection, vectorId, Operation.DELETE, eventType, seq, attempts,
+                inboxId, supersededIds, event, source, webhookId, receivedAt, previous, null, null);
+    }
+
+    /** The vector the event carried or hydration fetched, or null. */
+    public com.fasterxml.jackson.databind.node.ArrayNode vector() {
+        JsonNode vector = event.get("vector");
+        return vector instanceof com.fasterxml.jackson.databind.node.ArrayNode array && !array.isEmpty()
+                ? array : null;
+    }
+
     public DocumentChange withClassification(Classification newClassification) {
         return new DocumentChange(uid, tenant, collection, vectorId, operation, eventType, seq, attempts, inboxId,
                 supersededIds, event, source, webhookId, receivedAt, previous, newClassification, entities);

@@ -2,6 +2,7 @@ package io.nexussync.pipeline;
 
 import java.time.Clock;
 
+import io.nexussync.collections.SyncCollections;
 import io.nexussync.config.SettingsReader;
 import io.nexussync.deadletter.DeadLetterRepository;
 import io.nexussync.inbox.InFlightDocuments;
@@ -11,6 +12,7 @@ import io.nexussync.inbox.InboxSettings;
 import io.nexussync.observe.SyncMetrics;
 import io.nexussync.store.StateStore;
 import io.nexussync.store.SyncStateRepository;
+import io.nexussync.vectorizer.VectorizerClient;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -37,8 +39,14 @@ public class PipelineConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public CoalesceProcessor documentCoalescer(SyncStateRepository syncStates, BatchLedger ledger) {
-        return new CoalesceProcessor(new Coalescer(), syncStates, ledger);
+    public CoalesceProcessor documentCoalescer(SyncStateRepository syncStates, BatchLedger ledger,
+            SyncCollections collections) {
+        return new CoalesceProcessor(new Coalescer(), syncStates, ledger, collections);
+    }
+
+    @BindToRegistry(lazy = true)
+    public HydrateThinChangesProcessor documentHydrator(VectorizerClient vectorizer, BatchLedger ledger) {
+        return new HydrateThinChangesProcessor(vectorizer, ledger);
     }
 
     @BindToRegistry(lazy = true)

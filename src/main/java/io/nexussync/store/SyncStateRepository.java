@@ -40,7 +40,7 @@ public final class SyncStateRepository {
             return;
         }
         int[][] counts = store.jdbc().batchUpdate("UPDATE sync_state SET last_seq = ?, content_hash = ?,"
-                + " property_keys = ?, deleted = ?, synced_at = ? WHERE doc_uid = ?", states, 500, (ps, s) -> {
+                + " property_keys = ?, deleted = ?, synced_at = ?, similarity_at = NULL WHERE doc_uid = ?", states, 500, (ps, s) -> {
                     ps.setLong(1, s.lastSeq());
                     ps.setString(2, s.contentHash());
                     ps.setString(3, join(s.propertyKeys()));
@@ -71,6 +71,14 @@ public final class SyncStateRepository {
                     ps.setBoolean(8, s.deleted());
                     ps.setLong(9, s.syncedAt());
                 });
+    }
+
+    /** Records that the similarity edges of these documents were computed at {@code at}. */
+    public void similarityComputed(Collection<String> uids, long at) {
+        for (List<String> slice : StateStore.slices(List.copyOf(uids))) {
+            store.named().update("UPDATE sync_state SET similarity_at = :at WHERE doc_uid IN (:uids)",
+                    Map.of("at", at, "uids", slice));
+        }
     }
 
     public long lastSeq(String uid) {

@@ -1,0 +1,93 @@
+package io.nexussync.pipeline;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nexussync.vectorizer.VectorPoint;
+import io.nexussync.vectorizer.VectorizerClient;
+import io.nexussync.vectorizer.VectorizerException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fills in thin changes (ids only: BatchSync, proxy writes, webhooks without payload) with the payload and vector
+ * Vectorizer holds now, one retrieve call per collection and slice. A document Vectorizer no longer holds becomes a
+ * delete. When Vectorizer cannot answer, only that collection's thin changes go back to the inbox; the rest go on.
+ */
+public final class HydrateThinChangesProcessor implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HydrateThinChangesProcessor.class);
+
+    private final VectorizerClient vectorizer;
+    private final BatchLedger ledger;
+
+    public HydrateThinChangesProcessor(VectorizerClient vectorizer, BatchLedger ledger) {
+        this.vectorizer = vectorizer;
+        this.ledger = ledger;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void process(Exchange exchange) {
+        List<DocumentChange> changes = exchange.getIn().getBody(List.class);
+        Map<String, List<DocumentChange>> thinByCollection = new LinkedHashMap<>();
+        for (DocumentChange change : changes) {
+            if (!change.isDelete() && change.payload() == null) {
+                thinByCollection.computeIfAbsent(change.collection(), c -> new ArrayList<>()).add(change);
+            }
+        }
+        if (thinByCollection.isEmpty()) {
+            return;
+        }
+        Map<String, DocumentChange> replaced = new LinkedHashMap<>();
+        Set<String> deferred = new HashSet<>();
+        thinByCollection.forEach((collection, thin) -> {
+            try {
+                replaced.putAll(hydrate(collection, thin));
+            } catch (VectorizerException e) {
+                long delay = Math.max(e.retryAfterMillis(), ReleaseClaimProcessor.DOCUMENT_RETRY_DELAY_MS);
+                LOG.warn("Cannot hydrate {} documents of {}; they go back to the inbox for {} ms: {}", thin.size(),
+                        collection, delay, e.getMessage());
+                ledger.defer(thin, delay, "hydration failed: " + e.getMessage());
+                thin.forEach(c -> deferred.add(c.uid()));
+            }
+        });
+        List<DocumentChange> out = new ArrayList<>(changes.size());
+        for (DocumentChange change : changes) {
+            if (!deferred.contains(change.uid())) {
+                out.add(replaced.getOrDefault(change.uid(), change));
+            }
+        }
+        exchange.getIn().setBody(out);
+    }
+
+    private Map<String, DocumentChange> hydrate(String collection, List<DocumentChange> thin) {
+        Map<String, VectorPoint> points = vectorizer.retrieve(collection,
+                        thin.stream().map(DocumentChange::vectorId).toList(), true).stream()
+                .collect(Collectors.toMap(VectorPoint::id, Function.identity(), (a, b) -> b));
+        Map<String, DocumentChange> out = new LinkedHashMap<>();
+        for (DocumentChange change : thin) {
+            VectorPoint point = points.get(change.vectorId());
+            if (point == null) {
+                out.put(change.uid(), change.asDelete());
+                continue;
+            }
+            ObjectNode event = change.event().deepCopy();
+            event.set("payload", point.payload() == null ? event.objectNode() : point.payload());
+            if (point.vector() != null) {
+                event.set("vector", point.vector());
+            }
+            out.put(change.uid(), change.withEvent(event));
+        }
+        return out;
+    }
+}
