@@ -1,0 +1,72 @@
+package io.nexussync.proxy;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.nexussync.http.ApiException;
+import io.nexussync.inbox.InboxDepth;
+import io.nexussync.vectorizer.VectorizerClient;
+import io.nexussync.vectorizer.VectorizerException;
+import io.vertx.core.http.HttpServerRequest;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
+
+/**
+ * Sends the client's request on to Vectorizer as it came (method, path below {@code /vectorizer}, query, end-to-end
+ * headers with the client's own credentials, body bytes) and keeps the answer for the next steps. A write is refused
+ * up front while the inbox is full, since it could not be recorded after Vectorizer applied it.
+ */
+public final class ForwardToVectorizerProcessor implements Processor {
+
+    /** Exchange property holding the {@link ProxiedRequest}. */
+    public static final String REQUEST = "proxyRequest";
+    /** Exchange property holding Vectorizer's answer ({@link VectorizerClient.Forwarded}). */
+    public static final String ANSWER = "proxyAnswer";
+    static final String PREFIX = "/vectorizer";
+
+    private final VectorizerClient vectorizer;
+    private final InboxDepth depth;
+    private final long maxDepth;
+    private final long fullRetryAfterSeconds;
+
+    public ForwardToVectorizerProcessor(VectorizerClient vectorizer, InboxDepth depth, long maxDepth,
+            long fullRetryAfterSeconds) {
+        this.vectorizer = vectorizer;
+        this.depth = depth;
+        this.maxDepth = maxDepth;
+        this.fullRetryAfterSeconds = fullRetryAfterSeconds;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        ProxiedRequest request = request(exchange);
+        if (request.isWrite() && depth.get() >= maxDepth) {
+            throw new ApiException(503, "inbox is full", null, fullRetryAfterSeconds);
+        }
+        exchange.setProperty(REQUEST, request);
+        try {
+            exchange.setProperty(ANSWER, vectorizer.forward(request.method(), request.pathAndQuery(),
+                    request.headers(), request.body()));
+        } catch (VectorizerException e) {
+            throw new ApiException(502, "vectorizer unreachable");
+        }
+    }
+
+    static ProxiedRequest request(Exchange exchange) {
+        HttpServerRequest http = exchange.getIn(HttpMessage.class).getRequest();
+        String path = http.path().substring(Math.min(PREFIX.length(), http.path().length()));
+        if (!path.isEmpty() && !path.startsWith("/")) {
+            // prefix matching also lets /vectorizerX through; that is not ours to forward
+            throw new ApiException(404, "no such endpoint");
+        }
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String name : http.headers().names()) {
+            if (!HopByHop.contains(name)) {
+                headers.put(name, String.join(", ", http.headers().getAll(name)));
+            }
+        }
+        return new ProxiedRequest(http.method().name(), path.isEmpty() ? "/" : path, http.query(), headers,
+                exchange.getIn().getBody(byte[].class));
+    }
+}
