@@ -18,6 +18,7 @@ import io.nexussync.testing.FreePorts;
 import io.nexussync.testing.TestDatabase;
 import io.nexussync.testing.nexus.NexusEmulator;
 import io.nexussync.testing.nexus.WriteEvent;
+import io.nexussync.testing.vectorizer.VectorizerEmulator;
 
 /**
  * The spine benchmark: the packaged bridge in its own JVM (-Xmx512m, production defaults) against the Neo4j-backed
@@ -26,9 +27,11 @@ import io.nexussync.testing.nexus.WriteEvent;
 public final class SpineBenchmark {
 
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
-    /** Scenarios to run (latency, throughput, writer, extraction); all by default. */
+    /** Scenarios to run (latency, throughput, writer, extraction, proxy); all by default. */
     private static final List<String> SCENARIOS = List.of(System.getProperty("bench.scenarios",
-            "latency,throughput,writer,extraction").split(","));
+            "latency,throughput,writer,extraction,proxy").split(","));
+    /** Seconds of each measured proxy mix, at 200 requests/s to each target. */
+    private static final int PROXY_SECONDS = Integer.getInteger("bench.proxy-seconds", 30);
     /** Extra JVM options for the bridge, e.g. a profiler. */
     private static final String BRIDGE_OPTIONS = System.getProperty("bench.bridge-options", "");
 
@@ -58,6 +61,9 @@ public final class SpineBenchmark {
         }
         if (SCENARIOS.contains("extraction")) {
             extraction();
+        }
+        if (SCENARIOS.contains("proxy")) {
+            proxyOverhead();
         }
         System.out.println("\n== results (medians of " + RUNS + " runs where repeated) ==");
         results.forEach((k, v) -> System.out.printf("%-60s %s%n", k, v));
@@ -103,6 +109,67 @@ public final class SpineBenchmark {
             results.put("freshness 202->visible @1000 docs/s p50 (ms)", fmt(freshness.at(50)));
             results.put("freshness 202->visible @1000 docs/s p99 (ms)  [target <= 1000]", fmt(freshness.at(99)));
         }
+    }
+
+    /**
+     * Latency the write-through proxy adds: the same open-loop schedule sends alternately to the Vectorizer emulator
+     * and to {@code /vectorizer} on the bridge (200 requests/s each), for a read mix and a write mix. Proxied writes
+     * include their durable inbox commit, and the pipeline syncs them to Nexus meanwhile, as in production.
+     */
+    private void proxyOverhead() throws Exception {
+        int dimension = 64;
+        String collection = "bench_proxy";
+        try (VectorizerEmulator vectorizer = VectorizerEmulator.start()) {
+            vectorizer.createCollection(collection, dimension);
+            for (int i = 0; i < 1000; i++) {
+                vectorizer.put(collection, "seed-" + i, VectorizerEmulator.embed("seed document " + i, dimension),
+                        Map.of("title", "Seed " + i, "content", "seed document number " + i));
+            }
+            try (TestDatabase db = TestDatabase.create(); BridgeProcess bridge = bridge("proxy", db, List.of(),
+                    Map.of("vectorizer.url", vectorizer.url()))) {
+                ProxyLoad load = new ProxyLoad(vectorizer.url(), httpUrl(bridge) + "/vectorizer");
+                ProxyLoad.Calls reads = (i, proxied) -> i % 2 == 0
+                        ? new ProxyLoad.Call("POST", "/collections/" + collection + "/search", "{\"vector\":"
+                          + vectorJson(VectorizerEmulator.embed("query " + (i % 500), dimension)) + ",\"limit\":10}")
+                        : new ProxyLoad.Call("POST", "/qdrant/collections/" + collection + "/points",
+                          "{\"ids\":[\"seed-" + (i % 1000) + "\",\"seed-" + ((i + 7) % 1000)
+                          + "\"],\"with_payload\":true}");
+                ProxyLoad.Calls writes = (i, proxied) -> new ProxyLoad.Call("POST", "/insert_vectors",
+                        "{\"collection\":\"" + collection + "\",\"vectors\":[{\"id\":\"" + (proxied ? "p-" : "d-") + i
+                        + "\",\"embedding\":" + vectorJson(VectorizerEmulator.embed("doc " + i, dimension))
+                        + ",\"payload\":{\"title\":\"Doc " + i + "\",\"content\":\"small document " + i + "\"}}]}");
+                // warm-up: JIT-compile both paths (and their write ids are not reused below)
+                load.run(10, 200, reads);
+                load.run(10, 200, (i, proxied) -> writes.make(1_000_000 + i, proxied));
+                proxyResults("read mix (search, retrieve)", load.run(PROXY_SECONDS, 200, reads));
+                proxyResults("write mix (insert_vectors, 1 small doc)", load.run(PROXY_SECONDS, 200, writes));
+            }
+        }
+    }
+
+    private void proxyResults(String mix, List<ProxyLoad.Sample> samples) {
+        Percentiles direct = new Percentiles(samples.stream().filter(s -> !s.proxied())
+                .mapToDouble(ProxyLoad.Sample::latencyMs).toArray());
+        Percentiles proxied = new Percentiles(samples.stream().filter(ProxyLoad.Sample::proxied)
+                .mapToDouble(ProxyLoad.Sample::latencyMs).toArray());
+        long failed = samples.stream().filter(s -> s.status() / 100 != 2).count();
+        String at = " @200 req/s each, " + direct.count() + " + " + proxied.count() + " requests";
+        results.put("proxy " + mix + at, "failed (non-2xx) " + failed);
+        String label = "  " + mix.substring(0, mix.indexOf(' ')) + ": ";
+        results.put(label + "direct p50 / p99 (ms)", fmt(direct.at(50)) + " / " + fmt(direct.at(99)));
+        results.put(label + "proxied p50 / p99 (ms)", fmt(proxied.at(50)) + " / " + fmt(proxied.at(99)));
+        results.put(label + "added p50 / p99 (ms)  [target p99 <= 5]", fmt(proxied.at(50) - direct.at(50)) + " / "
+                + fmt(proxied.at(99) - direct.at(99)));
+        System.out.printf("proxy %s: direct p50 %.1f p99 %.1f, proxied p50 %.1f p99 %.1f, failed %d%n", mix,
+                direct.at(50), direct.at(99), proxied.at(50), proxied.at(99), failed);
+    }
+
+    private static String vectorJson(float[] vector) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < vector.length; i++) {
+            out.append(i == 0 ? "" : ",").append(vector[i]);
+        }
+        return out.append(']').toString();
     }
 
     private void throughputAndHeap() throws Exception {
@@ -209,6 +276,11 @@ public final class SpineBenchmark {
     }
 
     private BridgeProcess bridge(String name, TestDatabase db, List<String> jvm) throws Exception {
+        return bridge(name, db, jvm, Map.of());
+    }
+
+    private BridgeProcess bridge(String name, TestDatabase db, List<String> jvm, Map<String, String> extra)
+            throws Exception {
         nexus.onWrite(this::recordVisible);
         Map<String, String> p = new LinkedHashMap<>();
         p.put("camel.server.port", Integer.toString(FreePorts.next()));
@@ -219,6 +291,7 @@ public final class SpineBenchmark {
         p.put("sync.db.url", db.url());
         p.put("sync.db.user", db.user());
         p.put("webhook.secrets", BridgeEnvironment.SECRET);
+        p.putAll(extra);
         // the JVM options docs/operations.md recommends for production
         List<String> options = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseZGC"));
         options.addAll(jvm);
