@@ -30,11 +30,6 @@ final class ApiError extends RuntimeException {
                 Json.map("field", field, "reason", reason), null);
     }
 
-    static ApiError parse(String field, String reason) {
-        return new ApiError(400, "parse_error", "Failed to parse " + field + ": " + reason,
-                Json.map("field", field, "reason", reason), null);
-    }
-
     static ApiError badRequest(String message) {
         return of(400, "bad_request", message);
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code /health} and the collection endpoints, REST and Qdrant-compatible create. */
+/** {@code /health} and the REST collection endpoints. */
 final class CollectionEndpoints {
 
     static final String VERSION = "3.5.0";
@@ -71,21 +71,6 @@ final class CollectionEndpoints {
         return Json.map("message", "Collection '" + name + "' deleted successfully");
     }
 
-    /** {@code PUT /qdrant/collections/{c} {"vectors":{"size","distance"}}}: answers the bare JSON string "acknowledged". */
-    Object qdrantCreate(Call call) {
-        JsonNode vectors = call.json().path("vectors");
-        if (!vectors.path("size").canConvertToInt() || vectors.path("size").asInt() <= 0) {
-            throw ApiError.badRequest("vectors.size must be a positive integer");
-        }
-        String distance = vectors.path("distance").asText("Cosine");
-        String name = call.param(0);
-        if (registry.find(name) != null) {
-            throw ApiError.of(409, "collection_already_exists", "collection '" + name + "' already exists");
-        }
-        registry.create(name, vectors.path("size").asInt(), Metric.parse(distance.equalsIgnoreCase("Euclid") ? "euclidean" : distance));
-        return "acknowledged";
-    }
-
     private static Map<String, Object> info(StoredCollection c) {
         List<StoredPoint> points = c.snapshot();
         // document_count counts distinct payload.file_path values, as the server's metadata does
@@ -99,16 +84,12 @@ final class CollectionEndpoints {
             payloadBytes += payload == null ? 0 : payload.size() * 32L;
         }
         long indexBytes = (long) points.size() * c.dimension * Float.BYTES;
-        Map<String, Object> size = Json.map("total", human(indexBytes + payloadBytes), "total_bytes", indexBytes + payloadBytes,
-                "index", human(indexBytes), "index_bytes", indexBytes, "payload", human(payloadBytes), "payload_bytes", payloadBytes);
+        // the server also sends human-readable "total"/"index"/"payload" sizes; estimates either way
+        Map<String, Object> size = Json.map("total_bytes", indexBytes + payloadBytes, "index_bytes", indexBytes,
+                "payload_bytes", payloadBytes);
         return Json.map("name", c.name, "vector_count", points.size(), "document_count", files.size(),
                 "dimension", c.dimension, "metric", c.metric.name(), "embedding_provider", "bm25", "size", size,
                 "quantization", Json.map("enabled", false, "type", "None", "bits", 0),
                 "created_at", c.createdAt.toString(), "updated_at", c.updatedAt().toString());
-    }
-
-    private static String human(long bytes) {
-        return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? String.format("%.1f KB", bytes / 1024.0)
-                : String.format("%.1f MB", bytes / (1024.0 * 1024));
     }
 }

@@ -2,7 +2,6 @@ package io.nexussync.testing.vectorizer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,10 +23,6 @@ final class Json {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return map;
-    }
-
-    static ObjectNode object() {
-        return MAPPER.createObjectNode();
     }
 
     /** Parses a JSON array of numbers, or throws a validation error on {@code field}. */
@@ -52,11 +47,6 @@ final class Json {
             throw ApiError.validation(field, "missing or invalid " + field + " parameter");
         }
         return value.asText();
-    }
-
-    /** A JSON value as the server stringifies metadata: strings verbatim, anything else as its JSON text. */
-    static String stringify(JsonNode value) {
-        return value.isTextual() ? value.asText() : value.toString();
     }
 
     /** A non-negative integer field, or the default when absent or not a non-negative integer (serde's as_u64). */

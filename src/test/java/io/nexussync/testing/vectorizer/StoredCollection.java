@@ -42,6 +42,17 @@ final class StoredCollection {
         }
     }
 
+    /** Like {@link #upsert} but only for an existing id, so a concurrent delete is not undone; false when missing. */
+    boolean replace(String id, float[] vector, ObjectNode payload) {
+        if (vector.length != dimension) {
+            throw ApiError.invalidDimension(dimension, vector.length);
+        }
+        StoredPoint point = new StoredPoint(id, metric.stored(vector), payload);
+        synchronized (this) {
+            return points.replace(id, point) != null && changed();
+        }
+    }
+
     synchronized boolean remove(String id) {
         boolean removed = points.remove(id) != null;
         if (removed) {
@@ -78,8 +89,9 @@ final class StoredCollection {
         return new ArrayList<>(edges.values());
     }
 
-    private void changed() {
+    private boolean changed() {
         snapshot = null;
         updatedAt = Instant.now();
+        return true;
     }
 }

@@ -1,7 +1,6 @@
 package io.nexussync.testing.vectorizer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Arrays;
 
 /**
  * A point as the emulator stores it: the vector after normalisation (cosine collections store unit vectors, like
@@ -12,11 +11,5 @@ public record StoredPoint(String id, float[] vector, ObjectNode payload) {
 
     StoredPoint copy() {
         return new StoredPoint(id, vector.clone(), payload == null ? null : payload.deepCopy());
-    }
-
-    @Override
-    public String toString() {
-        return "StoredPoint[id=" + id + ", vector=" + Arrays.toString(Arrays.copyOf(vector, Math.min(4, vector.length)))
-                + (vector.length > 4 ? "..." : "") + ", payload=" + payload + "]";
     }
 }

@@ -37,7 +37,6 @@ public final class VectorizerEmulator implements AutoCloseable {
                 .route("POST", "/collections", collections::create)
                 .route("GET", "/collections/{}", collections::get)
                 .route("DELETE", "/collections/{}", collections::delete)
-                .route("PUT", "/qdrant/collections/{}", collections::qdrantCreate)
                 .route("POST", "/insert", writes::insert)
                 .route("POST", "/insert_texts", writes::insertTexts)
                 .route("POST", "/batch_insert", writes::insertTexts)

@@ -118,8 +118,8 @@ final class WriteEndpoints {
                     float[] vector = entry.path("vector").isArray() ? Json.floats(entry.get("vector"), "vector") : existing.vector();
                     if (vector.length != collection.dimension) {
                         error = "vector dim " + vector.length + " != collection dim " + collection.dimension;
-                    } else {
-                        collection.upsert(id, vector, entry.has("payload") ? payloadObject(entry.get("payload")) : existing.payload());
+                    } else if (!collection.replace(id, vector, entry.has("payload") ? payloadObject(entry.get("payload")) : existing.payload())) {
+                        error = "Vector not found: " + id;
                     }
                 } catch (ApiError e) {
                     error = e.getMessage();
@@ -213,7 +213,7 @@ final class WriteEndpoints {
         String filePath = metadata.path("filename").asText(metadata.path("file_path").asText("text_input"));
         List<String> chunks = TextChunker.chunk(text, size, overlap);
         for (int i = 0; i < chunks.size(); i++) {
-            ObjectNode payload = Json.object().put("content", chunks.get(i)).put("file_path", filePath)
+            ObjectNode payload = Json.MAPPER.createObjectNode().put("content", chunks.get(i)).put("file_path", filePath)
                     .put("chunk_index", i).put("parent_id", parentId);
             // server keys win over colliding metadata keys
             metadata.fields().forEachRemaining(field -> payload.putIfAbsent(field.getKey(), field.getValue()));
@@ -237,12 +237,13 @@ final class WriteEndpoints {
 
     /** The {@code metadata} object with every value stringified, as {@code parse_metadata} does. */
     private static ObjectNode stringMetadata(JsonNode entry) {
-        ObjectNode payload = Json.object();
+        ObjectNode payload = Json.MAPPER.createObjectNode();
         JsonNode metadata = entry.get("metadata");
         if (metadata != null && metadata.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = metadata.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                payload.put(field.getKey(), Json.stringify(field.getValue()));
+                // strings verbatim, anything else as its JSON text, like serde's Value::to_string
+                payload.put(field.getKey(), field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString());
             }
         }
         return payload;
