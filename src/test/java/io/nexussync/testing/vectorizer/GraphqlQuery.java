@@ -4,18 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Just enough of a GraphQL parser for one query operation: its top-level fields with alias and arguments
- * (literals, lists, input objects, {@code $variables}); sub-selections are skipped, since the emulator answers
- * every field of a type. Fragments, directives and mutations are refused.
+ * Just enough GraphQL for one query operation: its top-level fields with alias, arguments (literals, lists, input
+ * objects, {@code $variables}) and the names in their sub-selection, flattened (the emulator's types have no name
+ * shared between levels). Fragments, directives and mutations are refused.
  */
 final class GraphqlQuery {
 
-    /** A top-level field; {@code args} holds the argument values resolved to JSON. */
-    record Field(String alias, String name, ObjectNode args) {
+    /** A top-level field; {@code selection} flattens the names of its sub-selection (empty: none given). */
+    record Field(String alias, String name, ObjectNode args, Set<String> selection) {
     }
 
     /** A query the emulator cannot parse or does not support; answered as a GraphQL error. */
@@ -27,15 +32,25 @@ final class GraphqlQuery {
         }
     }
 
+    private static final Pattern IGNORED = Pattern.compile("(?:[\\s,\\uFEFF]|#[^\\n]*)*");
+    private static final Pattern TOKEN = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?"
+            + "|\\$?[_A-Za-z][_A-Za-z0-9]*|\\.\\.\\.|[{}()\\[\\]:!=@]");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final String text;
+    private final List<String> tokens = new ArrayList<>();
     private final JsonNode variables;
     private int pos;
 
     private GraphqlQuery(String text, JsonNode variables) {
-        this.text = text;
         this.variables = variables;
+        Matcher matcher = TOKEN.matcher(text);
+        Matcher ignored = IGNORED.matcher(text);
+        for (int at = 0; ignored.region(at, text.length()).lookingAt() && ignored.end() < text.length(); at = matcher.end()) {
+            if (!matcher.region(ignored.end(), text.length()).lookingAt()) {
+                throw new Invalid("Syntax error at offset " + ignored.end());
+            }
+            tokens.add(matcher.group());
+        }
     }
 
     static List<Field> parse(String query, JsonNode variables) {
@@ -43,173 +58,106 @@ final class GraphqlQuery {
     }
 
     private List<Field> operation() {
-        skipIgnored();
-        if (peek() != '{') {
-            String keyword = name();
-            if (!keyword.equals("query")) {
-                throw new Invalid("The emulator supports query operations only, not '" + keyword + "'");
+        if (peek().equals("query")) {
+            pos++;
+            if (peek().matches("[_A-Za-z]\\w*")) {
+                pos++;
             }
-            skipIgnored();
-            if (Character.isLetter(peek())) {
-                name();
+            if (peek().equals("(")) {
+                skipBalanced("(", ")");
             }
-            skipIgnored();
-            if (peek() == '(') {
-                skipBalanced('(', ')');
-            }
+        } else if (!peek().equals("{")) {
+            throw new Invalid("The emulator supports query operations only, not '" + peek() + "'");
         }
-        skipIgnored();
-        expect('{');
+        expect("{");
         List<Field> fields = new ArrayList<>();
-        while (skipIgnored() != '}') {
-            if (text.startsWith("...", pos)) {
-                throw new Invalid("The emulator does not support fragments");
-            }
+        while (!peek().equals("}")) {
             String alias = name();
             String name = alias;
-            if (skipIgnored() == ':') {
+            if (peek().equals(":")) {
                 pos++;
-                skipIgnored();
                 name = name();
             }
-            ObjectNode args = NODES.objectNode();
-            if (skipIgnored() == '(') {
-                pos++;
-                while (skipIgnored() != ')') {
-                    String arg = name();
-                    skipIgnored();
-                    expect(':');
-                    args.set(arg, value());
-                }
-                pos++;
-            }
-            if (skipIgnored() == '{') {
-                skipBalanced('{', '}');
-            }
-            fields.add(new Field(alias, name, args));
+            ObjectNode args = peek().equals("(") ? object("(", ")") : NODES.objectNode();
+            Set<String> selection = peek().equals("{") ? skipBalanced("{", "}") : Set.of();
+            fields.add(new Field(alias, name, args, selection));
         }
         return fields;
     }
 
+    private ObjectNode object(String open, String close) {
+        expect(open);
+        ObjectNode object = NODES.objectNode();
+        while (!peek().equals(close)) {
+            String key = name();
+            expect(":");
+            object.set(key, value());
+        }
+        pos++;
+        return object;
+    }
+
     private JsonNode value() {
-        char c = skipIgnored();
-        if (c == '$') {
-            pos++;
-            JsonNode value = variables == null ? null : variables.get(name());
-            return value == null ? NODES.nullNode() : value;
+        String token = peek();
+        if (token.equals("{")) {
+            return object("{", "}");
         }
-        if (c == '"') {
-            return NODES.textNode(string());
-        }
-        if (c == '[') {
-            pos++;
+        pos++;
+        if (token.equals("[")) {
             ArrayNode list = NODES.arrayNode();
-            while (skipIgnored() != ']') {
+            while (!peek().equals("]")) {
                 list.add(value());
             }
             pos++;
             return list;
         }
-        if (c == '{') {
-            pos++;
-            ObjectNode object = NODES.objectNode();
-            while (skipIgnored() != '}') {
-                String key = name();
-                skipIgnored();
-                expect(':');
-                object.set(key, value());
-            }
-            pos++;
-            return object;
+        if (token.startsWith("$")) {
+            JsonNode value = variables == null ? null : variables.get(token.substring(1));
+            return value == null ? NODES.nullNode() : value;
         }
-        if (c == '-' || Character.isDigit(c)) {
-            int start = pos;
-            while (pos < text.length() && "+-.eE0123456789".indexOf(text.charAt(pos)) >= 0) {
-                pos++;
-            }
-            String number = text.substring(start, pos);
-            return number.matches("-?\\d+") ? NODES.numberNode(Long.parseLong(number)) : NODES.numberNode(Double.parseDouble(number));
+        try {
+            // GraphQL strings, numbers and true/false/null are spelled as in JSON; other names are enum values
+            return token.startsWith("\"") || token.matches("-?\\d.*|true|false|null")
+                    ? Json.MAPPER.readTree(token) : NODES.textNode(token);
+        } catch (IOException e) {
+            throw new Invalid("Invalid literal " + token);
         }
-        String word = name();
-        return word.equals("true") || word.equals("false") ? NODES.booleanNode(word.equals("true"))
-                : word.equals("null") ? NODES.nullNode() : NODES.textNode(word);
-    }
-
-    private String string() {
-        StringBuilder out = new StringBuilder();
-        pos++;
-        while (pos < text.length() && text.charAt(pos) != '"') {
-            char c = text.charAt(pos++);
-            if (c == '\\' && pos < text.length()) {
-                char escaped = text.charAt(pos++);
-                switch (escaped) {
-                    case 'n': out.append('\n'); break;
-                    case 't': out.append('\t'); break;
-                    case 'r': out.append('\r'); break;
-                    case 'b': out.append('\b'); break;
-                    case 'f': out.append('\f'); break;
-                    case 'u': out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16)); pos += 4; break;
-                    default: out.append(escaped);
-                }
-            } else {
-                out.append(c);
-            }
-        }
-        expect('"');
-        return out.toString();
     }
 
     private String name() {
-        int start = pos;
-        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
-            pos++;
+        String token = peek();
+        if (!token.matches("[_A-Za-z]\\w*")) {
+            throw new Invalid("Syntax error: expected a name, found '" + token + "'");
         }
-        if (start == pos) {
-            throw new Invalid("Syntax error at offset " + pos + ": expected a name");
-        }
-        return text.substring(start, pos);
+        pos++;
+        return token;
     }
 
-    private void skipBalanced(char open, char close) {
+    /** Skips a bracketed group and answers the names in it. */
+    private Set<String> skipBalanced(String open, String close) {
+        Set<String> names = new HashSet<>();
         int depth = 0;
         do {
-            char c = peek();
-            if (c == 0) {
+            String token = peek();
+            if (token.isEmpty()) {
                 throw new Invalid("Syntax error: unbalanced '" + open + "'");
             }
-            if (c == '"') {
-                string();
-                continue;
+            depth += token.equals(open) ? 1 : token.equals(close) ? -1 : 0;
+            if (token.matches("[_A-Za-z]\\w*")) {
+                names.add(token);
             }
-            depth += c == open ? 1 : c == close ? -1 : 0;
             pos++;
         } while (depth > 0);
+        return names;
     }
 
-    /** Skips whitespace, commas and comments, and returns the next character (0 at the end). */
-    private char skipIgnored() {
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
-            if (c == '#') {
-                while (pos < text.length() && text.charAt(pos) != '\n') {
-                    pos++;
-                }
-            } else if (Character.isWhitespace(c) || c == ',' || c == '\uFEFF') {
-                pos++;
-            } else {
-                break;
-            }
-        }
-        return peek();
+    private String peek() {
+        return pos < tokens.size() ? tokens.get(pos) : "";
     }
 
-    private char peek() {
-        return pos < text.length() ? text.charAt(pos) : 0;
-    }
-
-    private void expect(char c) {
-        if (peek() != c) {
-            throw new Invalid("Syntax error at offset " + pos + ": expected '" + c + "'");
+    private void expect(String token) {
+        if (!peek().equals(token)) {
+            throw new Invalid("Syntax error: expected '" + token + "', found '" + peek() + "'");
         }
         pos++;
     }

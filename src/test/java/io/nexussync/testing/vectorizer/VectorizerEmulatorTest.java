@@ -143,6 +143,7 @@ class VectorizerEmulatorTest {
                         + "missing: vector(collection: \"docs\", id: \"nope\") { id } }"))).get("data");
         assertThat(inline.get("vectors").get("items").get(1).get("id").asText()).isEqualTo("p-2499");
         assertThat(inline.get("vectors").get("hasNextPage").asBoolean()).isFalse();
+        assertThat(inline.get("vectors").get("items").get(0).has("data")).as("only selected fields").isFalse();
         assertThat(inline.get("missing").isNull()).isTrue();
         assertThat(ok(post("/graphql", Map.of("query", "{ nope }"))).get("errors").get(0).get("message").asText())
                 .contains("Unknown field");
