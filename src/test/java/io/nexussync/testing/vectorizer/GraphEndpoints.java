@@ -21,7 +21,9 @@ final class GraphEndpoints {
         if (collection == null) {
             return notFound(call.param(0));
         }
-        String type = call.query("relationship_type");
+        String asked = call.query("relationship_type");
+        // the server filters only by the four types it knows; any other value lists every edge
+        String type = List.of("SIMILAR_TO", "REFERENCES", "CONTAINS", "DERIVED_FROM").contains(asked) ? asked : null;
         List<Map<String, Object>> edges = collection.edges().stream()
                 .filter(e -> type == null || e.relationshipType().equals(type))
                 .limit(limit(call.query("limit")))
