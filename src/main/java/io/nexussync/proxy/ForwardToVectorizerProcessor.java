@@ -50,6 +50,9 @@ public final class ForwardToVectorizerProcessor implements Processor {
                     request.headers(), request.body()));
         } catch (VectorizerException e) {
             throw new ApiException(502, "vectorizer unreachable");
+        } catch (IllegalArgumentException e) {
+            // Vert.x let through a request target that is not a valid URI
+            throw ApiException.badRequest("invalid request path or query", "path");
         }
     }
 

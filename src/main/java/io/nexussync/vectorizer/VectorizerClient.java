@@ -28,6 +28,7 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -63,6 +64,7 @@ public final class VectorizerClient implements AutoCloseable {
     private final URI base;
     private final VectorizerSettings settings;
     private final CloseableHttpClient http;
+    private final PoolingHttpClientConnectionManager connections;
     private final Retry retry;
 
     public VectorizerClient(VectorizerSettings settings) {
@@ -72,10 +74,11 @@ public final class VectorizerClient implements AutoCloseable {
                 .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeoutMs()))
                 .setSocketTimeout(Timeout.ofMilliseconds(settings.requestTimeoutMs()))
                 .setValidateAfterInactivity(TimeValue.ofSeconds(2)).build();
+        this.connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(settings.maxConnections()).setMaxConnPerRoute(settings.maxConnections())
+                .setDefaultConnectionConfig(connection).build();
         this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(settings.maxConnections()).setMaxConnPerRoute(settings.maxConnections())
-                        .setDefaultConnectionConfig(connection).build())
+                .setConnectionManager(connections)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(Timeout.ofMilliseconds(settings.requestTimeoutMs()))
                         .setResponseTimeout(Timeout.ofMilliseconds(settings.requestTimeoutMs())).build())
@@ -236,6 +239,9 @@ public final class VectorizerClient implements AutoCloseable {
             return http.execute(request, response -> new Forwarded(response.getCode(), response.getHeaders(),
                     response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity())));
         } catch (IOException e) {
+            // Vectorizer went away (or restarted): the idle pooled connections are dead too; without this each one
+            // would fail one more client request, since connections idle under 2 s are reused unchecked
+            connections.closeIdle(TimeValue.ZERO_MILLISECONDS);
             throw new VectorizerException("Vectorizer unreachable: " + e, 0, DEFAULT_RETRY_AFTER_MS, e);
         }
     }
