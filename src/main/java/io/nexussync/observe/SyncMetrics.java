@@ -78,6 +78,26 @@ public final class SyncMetrics {
         webhookLatency.record(Duration.ofNanos(nanos));
     }
 
+    /**
+     * Time a proxied request spent in the bridge besides waiting for Vectorizer (routing, forwarding, for writes the
+     * durable inbox commit), by {@code kind} read or write.
+     */
+    public void proxyOverhead(String kind, long nanos) {
+        Timer.builder("vectorizer.nexus.proxy.overhead")
+                .description("Time a proxied request spent in the bridge, not counting Vectorizer's own time")
+                .tag("kind", kind)
+                .publishPercentiles(0.5, 0.99)
+                .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
+                        Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100))
+                .register(registry).record(Duration.ofNanos(Math.max(0, nanos)));
+    }
+
+    /** Events the proxy committed to the inbox for writes it forwarded. */
+    public void proxyEvents(int events) {
+        Counter.builder("vectorizer.nexus.proxy.events").description("Events recorded for writes made through the proxy")
+                .register(registry).increment(events);
+    }
+
     public void accepted(int events) {
         Counter.builder("vectorizer.nexus.webhook.events").description("Events accepted into the inbox")
                 .register(registry).increment(events);

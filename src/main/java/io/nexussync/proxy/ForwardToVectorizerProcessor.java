@@ -23,6 +23,9 @@ public final class ForwardToVectorizerProcessor implements Processor {
     public static final String REQUEST = "proxyRequest";
     /** Exchange property holding Vectorizer's answer ({@link VectorizerClient.Forwarded}). */
     public static final String ANSWER = "proxyAnswer";
+    /** Exchange properties: System.nanoTime() at arrival, and nanoseconds spent waiting for Vectorizer. */
+    public static final String RECEIVED_NANOS = "proxyReceivedNanos";
+    public static final String UPSTREAM_NANOS = "proxyUpstreamNanos";
     static final String PREFIX = "/vectorizer";
 
     private final VectorizerClient vectorizer;
@@ -40,14 +43,17 @@ public final class ForwardToVectorizerProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) {
+        exchange.setProperty(RECEIVED_NANOS, System.nanoTime());
         ProxiedRequest request = request(exchange);
         if (request.isWrite() && depth.get() >= maxDepth) {
             throw new ApiException(503, "inbox is full", null, fullRetryAfterSeconds);
         }
         exchange.setProperty(REQUEST, request);
+        long sent = System.nanoTime();
         try {
             exchange.setProperty(ANSWER, vectorizer.forward(request.method(), request.pathAndQuery(),
                     request.headers(), request.body()));
+            exchange.setProperty(UPSTREAM_NANOS, System.nanoTime() - sent);
         } catch (VectorizerException e) {
             throw new ApiException(502, "vectorizer unreachable");
         } catch (IllegalArgumentException e) {

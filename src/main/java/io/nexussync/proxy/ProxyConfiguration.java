@@ -6,6 +6,7 @@ import io.nexussync.config.SettingsReader;
 import io.nexussync.inbox.InboxDepth;
 import io.nexussync.inbox.InboxRepository;
 import io.nexussync.inbox.InboxSettings;
+import io.nexussync.observe.SyncMetrics;
 import io.nexussync.store.DurableCommits;
 import io.nexussync.store.StateStore;
 import io.nexussync.vectorizer.VectorizerClient;
@@ -36,14 +37,14 @@ public class ProxyConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public RecordProxiedWriteProcessor proxyWriteRecorder(ProxySettings settings, StateStore store,
             InboxRepository inbox, DurableCommits durable, InboxDepth depth, ReconcileRequests reconcile,
-            Clock clock) {
+            SyncMetrics metrics, Clock clock) {
         return new RecordProxiedWriteProcessor(new ProxiedWrite(settings.tenant()), store, inbox, durable, depth,
-                reconcile, clock);
+                reconcile, metrics, clock);
     }
 
     @BindToRegistry(lazy = true)
-    public ReplyProxiedAnswerProcessor proxyReply() {
-        return new ReplyProxiedAnswerProcessor();
+    public ReplyProxiedAnswerProcessor proxyReply(SyncMetrics metrics) {
+        return new ReplyProxiedAnswerProcessor(metrics);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.nexussync.http.ApiException;
 import io.nexussync.inbox.InboxDepth;
 import io.nexussync.inbox.InboxEntry;
 import io.nexussync.inbox.InboxRepository;
+import io.nexussync.observe.SyncMetrics;
 import io.nexussync.store.DurableCommits;
 import io.nexussync.store.StateStore;
 import io.nexussync.vectorizer.VectorizerClient;
@@ -32,16 +33,18 @@ public final class RecordProxiedWriteProcessor implements Processor {
     private final DurableCommits durable;
     private final InboxDepth depth;
     private final ReconcileRequests reconcile;
+    private final SyncMetrics metrics;
     private final Clock clock;
 
     public RecordProxiedWriteProcessor(ProxiedWrite mapper, StateStore store, InboxRepository inbox,
-            DurableCommits durable, InboxDepth depth, ReconcileRequests reconcile, Clock clock) {
+            DurableCommits durable, InboxDepth depth, ReconcileRequests reconcile, SyncMetrics metrics, Clock clock) {
         this.mapper = mapper;
         this.store = store;
         this.inbox = inbox;
         this.durable = durable;
         this.depth = depth;
         this.reconcile = reconcile;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -76,5 +79,6 @@ public final class RecordProxiedWriteProcessor implements Processor {
                     + " a reconciliation of " + String.join(", ", collections) + " will pick it up");
         }
         depth.add(mapping.entries().size());
+        metrics.proxyEvents(mapping.entries().size());
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.nexussync.observe.SyncMetrics;
 import io.nexussync.vectorizer.VectorizerClient;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -17,10 +18,20 @@ import org.apache.hc.core5.http.Header;
  */
 public final class ReplyProxiedAnswerProcessor implements Processor {
 
+    private final SyncMetrics metrics;
+
+    public ReplyProxiedAnswerProcessor(SyncMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @Override
     public void process(Exchange exchange) {
         VectorizerClient.Forwarded answer = exchange.getProperty(ForwardToVectorizerProcessor.ANSWER,
                 VectorizerClient.Forwarded.class);
+        ProxiedRequest request = exchange.getProperty(ForwardToVectorizerProcessor.REQUEST, ProxiedRequest.class);
+        long inBridge = System.nanoTime() - exchange.getProperty(ForwardToVectorizerProcessor.RECEIVED_NANOS,
+                Long.class) - exchange.getProperty(ForwardToVectorizerProcessor.UPSTREAM_NANOS, Long.class);
+        metrics.proxyOverhead(request.isWrite() ? "write" : "read", inBridge);
         Message message = exchange.getMessage();
         message.getHeaders().clear();
         headers(answer.headers()).forEach(message::setHeader);

@@ -141,8 +141,12 @@ public final class SpineBenchmark {
                 // warm-up: JIT-compile both paths (and their write ids are not reused below)
                 load.run(10, 200, reads);
                 load.run(10, 200, (i, proxied) -> writes.make(1_000_000 + i, proxied));
+                Map<String, Double> before = proxyBuckets(bridge, "read");
                 proxyResults("read mix (search, retrieve)", load.run(PROXY_SECONDS, 200, reads));
+                insideBridge("read", before, proxyBuckets(bridge, "read"));
+                before = proxyBuckets(bridge, "write");
                 proxyResults("write mix (insert_vectors, 1 small doc)", load.run(PROXY_SECONDS, 200, writes));
+                insideBridge("write", before, proxyBuckets(bridge, "write"));
             }
         }
     }
@@ -162,6 +166,39 @@ public final class SpineBenchmark {
                 + fmt(proxied.at(99) - direct.at(99)));
         System.out.printf("proxy %s: direct p50 %.1f p99 %.1f, proxied p50 %.1f p99 %.1f, failed %d%n", mix,
                 direct.at(50), direct.at(99), proxied.at(50), proxied.at(99), failed);
+    }
+
+    /**
+     * The bridge's own view, free of client-side and network noise: time in the proxy route minus the wait for
+     * Vectorizer, as SLO buckets; p50 and p99 are given as the bucket bound they fall under.
+     */
+    private void insideBridge(String kind, Map<String, Double> before, Map<String, Double> after) {
+        double total = after.get("+Inf") - before.get("+Inf");
+        List<String> bounds = new ArrayList<>(after.keySet());
+        String p50 = null;
+        String p99 = null;
+        for (String le : bounds) {
+            double share = (after.get(le) - before.getOrDefault(le, 0.0)) / total;
+            String bound = le.equals("+Inf") ? "> 100" : "<= " + fmt(Double.parseDouble(le) * 1000);
+            p50 = p50 == null && share >= 0.5 ? bound : p50;
+            p99 = p99 == null && share >= 0.99 ? bound : p99;
+        }
+        double over5 = after.get("+Inf") - after.get("0.005") - (before.get("+Inf") - before.get("0.005"));
+        results.put("  " + kind + ": inside the bridge (route minus Vectorizer) p50 / p99 (ms)", p50 + " / " + p99);
+        results.put("  " + kind + ": inside the bridge, share over 5 ms (%)", fmt(100 * over5 / total));
+    }
+
+    /** Cumulative buckets (le in seconds) of the bridge's proxy overhead timer for {@code kind}. */
+    private static Map<String, Double> proxyBuckets(BridgeProcess bridge, String kind) {
+        String metrics = io.nexussync.testing.WebhookSender.get("http://127.0.0.1:" + bridge.managementPort()
+                + "/observe/metrics").body();
+        Map<String, Double> buckets = new LinkedHashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("vectorizer_nexus_proxy_overhead_seconds_bucket"
+                + "\\{kind=\"" + kind + "\",le=\"([^\"]+)\"} ([0-9.eE+]+)").matcher(metrics);
+        while (m.find()) {
+            buckets.put(m.group(1), Double.parseDouble(m.group(2)));
+        }
+        return buckets;
     }
 
     private static String vectorJson(float[] vector) {

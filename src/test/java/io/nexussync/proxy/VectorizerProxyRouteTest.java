@@ -207,6 +207,8 @@ class VectorizerProxyRouteTest extends RouteTestSupport {
         assertThat(missing.status()).isEqualTo(404);
         assertThat(rows("px_reads")).isEmpty();
         assertThat(rows("px_nowhere")).isEmpty();
+        String metrics = io.nexussync.testing.WebhookSender.get(env.managementUrl() + "/observe/metrics").body();
+        assertThat(metrics).containsPattern("vectorizer_nexus_proxy_overhead_seconds_count\\{kind=\"read\"} [1-9]");
         // the query string reaches Vectorizer as the client wrote it
         assertThat(vectorizer().requests().all()).extracting(r -> r.path())
                 .contains("/collections/px_reads/vectors?limit=1&offset=1");
@@ -263,6 +265,9 @@ class VectorizerProxyRouteTest extends RouteTestSupport {
             assertThat(n.get("parent")).isEqualTo("report");
         });
         await().atMost(WAIT).until(() -> rows("px_e2e").isEmpty());
+        assertThat(io.nexussync.testing.WebhookSender.get(env.managementUrl() + "/observe/metrics").body())
+                .containsPattern("vectorizer_nexus_proxy_events_total [1-9]")
+                .containsPattern("vectorizer_nexus_proxy_overhead_seconds_count\\{kind=\"write\"} [1-9]");
     }
 
     /**
