@@ -1,10 +1,8 @@
 package io.nexussync.proxy;
 
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -12,7 +10,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nexussync.inbox.InboxEntry;
 import io.nexussync.inbox.Operation;
@@ -67,8 +64,8 @@ public final class ProxiedWrite {
         if (!isWrite(method, path)) {
             return Mapping.NONE;
         }
-        JsonNode request = json(requestBody);
-        JsonNode response = json(responseBody);
+        JsonNode request = JsonIds.parse(requestBody);
+        JsonNode response = JsonIds.parse(responseBody);
         Matcher m;
         if ("DELETE".equals(method)) {
             m = VECTOR.matcher(path);
@@ -105,7 +102,8 @@ public final class ProxiedWrite {
         if (!response.path("vector_ids").isArray()) {
             return reconcile(collection, "proxy:insert");
         }
-        return entries(texts(response.path("vector_ids")).stream().map(id -> upsert(collection, id)).toList());
+        return entries(JsonIds.texts(response.path("vector_ids")).stream().map(id -> upsert(collection, id))
+                .toList());
     }
 
     /** {@code /insert_texts}, {@code /batch_insert}, {@code /insert_vectors}: the ids of every item that went in. */
@@ -115,8 +113,8 @@ public final class ProxiedWrite {
         }
         List<InboxEntry> out = new ArrayList<>();
         for (JsonNode result : response.path("results")) {
-            if (isOk(result)) {
-                texts(result.path("vector_ids")).forEach(id -> out.add(upsert(collection, id)));
+            if (JsonIds.isOk(result)) {
+                JsonIds.texts(result.path("vector_ids")).forEach(id -> out.add(upsert(collection, id)));
             }
         }
         return entries(out);
@@ -124,13 +122,13 @@ public final class ProxiedWrite {
 
     /** {@code /batch_update}: ids reported updated; the request's ids when the answer lists none. */
     Mapping batchUpdate(String collection, JsonNode request, JsonNode response) {
-        List<String> ids = okIds(response, request.path("updates"), "id");
+        List<String> ids = JsonIds.okIds(response, request.path("updates"), "id");
         return entries(ids.stream().map(id -> upsert(collection, id)).toList());
     }
 
     /** {@code /batch_delete}: ids reported deleted; the request's ids when the answer lists none. */
     Mapping batchDelete(String collection, JsonNode request, JsonNode response) {
-        List<String> ids = okIds(response, request.path("ids"), null);
+        List<String> ids = JsonIds.okIds(response, request.path("ids"), null);
         return entries(ids.stream().map(id -> delete(collection, id)).toList());
     }
 
@@ -144,7 +142,7 @@ public final class ProxiedWrite {
         }
         List<InboxEntry> out = new ArrayList<>();
         for (JsonNode point : request.path("points")) {
-            String id = text(point.get("id"));
+            String id = JsonIds.text(point.get("id"));
             if (id == null) {
                 continue;
             }
@@ -163,28 +161,7 @@ public final class ProxiedWrite {
         if (!request.path("points").isArray()) {
             return reconcile(collection, "proxy:qdrant_delete_by_filter");
         }
-        return entries(texts(request.path("points")).stream().map(id -> delete(collection, id)).toList());
-    }
-
-    private static List<String> okIds(JsonNode response, JsonNode requested, String requestField) {
-        JsonNode results = response.path("results");
-        List<String> ids = new ArrayList<>();
-        if (results.isArray() && !results.isEmpty()) {
-            for (JsonNode result : results) {
-                String id = text(result.get("id"));
-                if (isOk(result) && id != null) {
-                    ids.add(id);
-                }
-            }
-            return ids;
-        }
-        for (JsonNode item : requested) {
-            String id = text(requestField == null ? item : item.get(requestField));
-            if (id != null) {
-                ids.add(id);
-            }
-        }
-        return ids;
+        return entries(JsonIds.texts(request.path("points")).stream().map(id -> delete(collection, id)).toList());
     }
 
     private InboxEntry upsert(String collection, String id) {
@@ -209,49 +186,12 @@ public final class ProxiedWrite {
         return new Mapping(List.of(), Set.of(collection), trigger);
     }
 
-    private static boolean isOk(JsonNode result) {
-        return !result.has("status") || "ok".equalsIgnoreCase(result.path("status").asText());
-    }
-
     private static String collectionOf(JsonNode request, JsonNode response) {
-        String collection = text(request.get("collection"));
-        return collection != null ? collection : text(response.get("collection"));
-    }
-
-    /** Ids are strings in Vectorizer; Qdrant clients may send numbers, which Vectorizer stores stringified. */
-    private static String text(JsonNode node) {
-        if (node == null || !(node.isTextual() || node.isIntegralNumber())) {
-            return null;
-        }
-        String value = node.asText();
-        return value.isEmpty() ? null : value;
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (JsonNode node : array) {
-            String id = text(node);
-            if (id != null && seen.add(id)) {
-                out.add(id);
-            }
-        }
-        return out;
+        String collection = JsonIds.text(request.get("collection"));
+        return collection != null ? collection : JsonIds.text(response.get("collection"));
     }
 
     private static String decode(String segment) {
         return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    private static JsonNode json(byte[] body) {
-        if (body == null || body.length == 0) {
-            return MAPPER.createObjectNode();
-        }
-        try {
-            JsonNode node = MAPPER.readTree(body);
-            return node == null ? MAPPER.createObjectNode() : node;
-        } catch (IOException e) {
-            return MAPPER.createObjectNode();
-        }
     }
 }

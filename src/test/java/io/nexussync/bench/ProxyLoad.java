@@ -67,6 +67,7 @@ final class ProxyLoad {
                     .method(call.method(), HttpRequest.BodyPublishers.ofString(call.body()));
         }
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
-                .handle((r, e) -> new Sample(proxied, (System.nanoTime() - due) / 1e6, e == null ? r.statusCode() : -1));
+                .handle((r, e) -> new Sample(proxied, (System.nanoTime() - due) / 1e6,
+                        e == null ? r.statusCode() : -1));
     }
 }
