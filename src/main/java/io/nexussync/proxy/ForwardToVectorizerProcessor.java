@@ -45,6 +45,12 @@ public final class ForwardToVectorizerProcessor implements Processor {
     public void process(Exchange exchange) {
         exchange.setProperty(RECEIVED_NANOS, System.nanoTime());
         ProxiedRequest request = request(exchange);
+        if (isForm(request.headers().get("Content-Type"))) {
+            // platform-http decodes form bodies before any route runs: the original bytes are gone, and forwarding
+            // what is left would send Vectorizer a different request than the client's
+            throw new ApiException(415, "multipart and form bodies cannot be forwarded unchanged;"
+                    + " send them to Vectorizer directly");
+        }
         if (request.isWrite() && depth.get() >= maxDepth) {
             throw new ApiException(503, "inbox is full", null, fullRetryAfterSeconds);
         }
@@ -60,6 +66,11 @@ public final class ForwardToVectorizerProcessor implements Processor {
             // Vert.x let through a request target that is not a valid URI
             throw ApiException.badRequest("invalid request path or query", "path");
         }
+    }
+
+    private static boolean isForm(String contentType) {
+        String type = contentType == null ? "" : contentType.trim().toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded");
     }
 
     static ProxiedRequest request(Exchange exchange) {

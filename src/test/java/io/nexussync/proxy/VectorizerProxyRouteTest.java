@@ -215,6 +215,15 @@ class VectorizerProxyRouteTest extends RouteTestSupport {
     }
 
     @Test
+    void should_refuse_form_bodies_it_cannot_forward_unchanged() {
+        ProxyHttp.Answer answer = ProxyHttp.call(env.httpUrl() + "/vectorizer", "POST", "/files/upload", null,
+                "Content-Type", "multipart/form-data; boundary=XyZ");
+        assertThat(answer.status()).isEqualTo(415);
+        assertThat(answer.json().path("error").asText()).contains("multipart and form bodies");
+        assertThat(vectorizer().requests().count(null, "/files/upload")).isZero();
+    }
+
+    @Test
     void should_answer_502_when_vectorizer_is_unreachable() {
         vectorizer().faults().down();
         try {
