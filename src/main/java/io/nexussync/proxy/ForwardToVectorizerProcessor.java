@@ -1,5 +1,6 @@
 package io.nexussync.proxy;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -45,15 +46,7 @@ public final class ForwardToVectorizerProcessor implements Processor {
     public void process(Exchange exchange) {
         exchange.setProperty(RECEIVED_NANOS, System.nanoTime());
         ProxiedRequest request = request(exchange);
-        if (isForm(request.headers().get("Content-Type"))) {
-            // platform-http decodes form bodies before any route runs: the original bytes are gone, and forwarding
-            // what is left would send Vectorizer a different request than the client's
-            throw new ApiException(415, "multipart and form bodies cannot be forwarded unchanged;"
-                    + " send them to Vectorizer directly");
-        }
-        if (request.isWrite() && depth.get() >= maxDepth) {
-            throw new ApiException(503, "inbox is full", null, fullRetryAfterSeconds);
-        }
+        refuseUnforwardable(request);
         exchange.setProperty(REQUEST, request);
         long sent = System.nanoTime();
         try {
@@ -68,9 +61,18 @@ public final class ForwardToVectorizerProcessor implements Processor {
         }
     }
 
-    private static boolean isForm(String contentType) {
-        String type = contentType == null ? "" : contentType.trim().toLowerCase(java.util.Locale.ROOT);
-        return type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded");
+    private void refuseUnforwardable(ProxiedRequest request) {
+        String type = request.headers().getOrDefault("Content-Type", "").trim().toLowerCase(Locale.ROOT);
+        if (type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded")) {
+            // platform-http decodes form bodies before any route runs: the original bytes are gone, and forwarding
+            // what is left would send Vectorizer a different request than the client's
+            throw new ApiException(415, "multipart and form bodies cannot be forwarded unchanged;"
+                    + " send them to Vectorizer directly");
+        }
+        if (request.isWrite() && depth.get() >= maxDepth) {
+            // Vectorizer would apply the write, and the bridge could not record it
+            throw new ApiException(503, "inbox is full", null, fullRetryAfterSeconds);
+        }
     }
 
     static ProxiedRequest request(Exchange exchange) {
