@@ -30,7 +30,9 @@ public class StoreConfiguration implements CamelConfiguration {
         config.setAutoCommit(true);
         HikariDataSource dataSource = Resources.closeOnStop(context, new HikariDataSource(config));
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            // db/vendor/{vendor} holds what only one database needs: Quartz's clustered job store on PostgreSQL
+            Flyway.configure().dataSource(dataSource)
+                    .locations("classpath:db/migration", "classpath:db/vendor/{vendor}").load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
