@@ -63,6 +63,13 @@ public final class SyncMetrics {
         }
     }
 
+    /** Edges written between documents, by relationship type (SIMILAR_TO, or a copied Vectorizer edge type). */
+    public void relationships(String type, int count) {
+        Counter.builder("vectorizer.nexus.relationships.created")
+                .description("Document-to-document edges written, by relationship type")
+                .tag("type", type).register(registry).increment(count);
+    }
+
     public void batch(int size) {
         batchSize.record(size);
     }
