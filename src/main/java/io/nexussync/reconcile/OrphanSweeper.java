@@ -42,14 +42,19 @@ public final class OrphanSweeper {
     }
 
     /** Removes the candidates that are still orphans once the grace period has passed; returns how many went. */
-    public long remove(Candidates candidates) throws InterruptedException {
+    public long remove(Candidates candidates) {
         if (candidates.isEmpty()) {
             return 0;
         }
         long wait = candidates.foundAt() + graceMs - clock.millis();
         if (wait > 0) {
-            // a short run (a small collection) waits out the rest of the grace period; large runs never do
-            Thread.sleep(wait);
+            try {
+                // a short run (a small collection) waits out the rest of the grace period; large runs never do
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
         }
         long removed = 0;
         for (List<String> slice : StateStore.slices(candidates.entities())) {

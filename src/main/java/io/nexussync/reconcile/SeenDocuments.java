@@ -21,8 +21,10 @@ public final class SeenDocuments {
     private static final String INSERT = "INSERT INTO reconcile_seen (job_id, side, doc_uid) SELECT ?, ?, ?"
             + " WHERE NOT EXISTS (SELECT 1 FROM reconcile_seen WHERE job_id = ? AND side = ? AND doc_uid = ?)";
 
+    /** A document with an event waiting in the inbox is about to be written anyway; reconciliation leaves it be. */
+    private static final String NOT_PENDING = " AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.doc_uid = s.doc_uid)";
     private static final String LIVE_STATE = "SELECT s.doc_uid FROM sync_state s WHERE s.tenant = ?"
-            + " AND s.collection = ? AND s.deleted = FALSE AND s.synced_at < ? AND s.doc_uid > ?";
+            + " AND s.collection = ? AND s.deleted = FALSE AND s.synced_at < ? AND s.doc_uid > ?" + NOT_PENDING;
 
     private final StateStore store;
 
@@ -67,12 +69,26 @@ public final class SeenDocuments {
                 limit);
     }
 
+    /**
+     * Live documents present on both sides whose similarity edges were never computed for their current version
+     * ({@code similarity_at} NULL): a crash or an outage came between their batch and its similarity stage.
+     */
+    public List<String> similarityPending(long jobId, String tenant, String collection, long syncedBefore,
+            String after, int limit) {
+        return store.jdbc().queryForList(LIVE_STATE + " AND s.similarity_at IS NULL AND EXISTS (SELECT 1"
+                + " FROM reconcile_seen v WHERE v.job_id = ? AND v.side = 'V' AND v.doc_uid = s.doc_uid)"
+                + " AND EXISTS (SELECT 1 FROM reconcile_seen n WHERE n.job_id = ? AND n.side = 'N'"
+                + " AND n.doc_uid = s.doc_uid) ORDER BY s.doc_uid LIMIT ?", String.class, tenant, collection,
+                syncedBefore, after, jobId, jobId, limit);
+    }
+
     /** Document nodes Nexus holds that the scan did not see in Vectorizer and the sync state does not know as live. */
     public List<String> onlyInNexus(long jobId, String after, int limit) {
         return store.jdbc().queryForList("SELECT n.doc_uid FROM reconcile_seen n WHERE n.job_id = ? AND n.side = 'N'"
                 + " AND n.doc_uid > ? AND NOT EXISTS (SELECT 1 FROM reconcile_seen v WHERE v.job_id = ?"
                 + " AND v.side = 'V' AND v.doc_uid = n.doc_uid) AND NOT EXISTS (SELECT 1 FROM sync_state s"
-                + " WHERE s.doc_uid = n.doc_uid AND s.deleted = FALSE) ORDER BY n.doc_uid LIMIT ?", String.class,
+                + " WHERE s.doc_uid = n.doc_uid AND s.deleted = FALSE)"
+                + " AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.doc_uid = n.doc_uid) ORDER BY n.doc_uid LIMIT ?", String.class,
                 jobId, after, jobId, limit);
     }
 
