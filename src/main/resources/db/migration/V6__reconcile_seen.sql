@@ -7,3 +7,7 @@ CREATE TABLE reconcile_seen (
     doc_uid  VARCHAR(500) NOT NULL,
     PRIMARY KEY (job_id, side, doc_uid)
 );
+
+-- Reconciliation pages a collection's sync state in uid order (doc_uid > ? ORDER BY doc_uid LIMIT n): with this index
+-- each page is a range scan instead of a sort of the whole collection.
+CREATE INDEX sync_state_collection_uid ON sync_state (tenant, collection, doc_uid);
