@@ -108,7 +108,7 @@ public final class Reconciliation {
                     counts.missing += uids.size();
                     counts.repaired += repairs.upsert(tenant, collection, uids, jobId);
                 });
-        forEachPage(after -> seen.onlyInNexus(jobId, after, settings.pageSize()),
+        forEachPage(after -> seen.onlyInNexus(jobId, started, after, settings.pageSize()),
                 uids -> add(counts, repairs.deleteAbsent(tenant, collection, uids, jobId)));
         jobs.progress(jobId, null, counts.snapshot(), counts.total);
         return null;

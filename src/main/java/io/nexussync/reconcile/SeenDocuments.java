@@ -82,14 +82,17 @@ public final class SeenDocuments {
                 syncedBefore, after, jobId, jobId, limit);
     }
 
-    /** Document nodes Nexus holds that the scan did not see in Vectorizer and the sync state does not know as live. */
-    public List<String> onlyInNexus(long jobId, String after, int limit) {
+    /**
+     * Document nodes Nexus holds that the scan did not see in Vectorizer and the sync state does not know as live.
+     * Documents the pipeline wrote or deleted since {@code runStart} are left out: the run's view of them is stale.
+     */
+    public List<String> onlyInNexus(long jobId, long runStart, String after, int limit) {
         return store.jdbc().queryForList("SELECT n.doc_uid FROM reconcile_seen n WHERE n.job_id = ? AND n.side = 'N'"
                 + " AND n.doc_uid > ? AND NOT EXISTS (SELECT 1 FROM reconcile_seen v WHERE v.job_id = ?"
                 + " AND v.side = 'V' AND v.doc_uid = n.doc_uid) AND NOT EXISTS (SELECT 1 FROM sync_state s"
-                + " WHERE s.doc_uid = n.doc_uid AND s.deleted = FALSE)"
+                + " WHERE s.doc_uid = n.doc_uid AND (s.deleted = FALSE OR s.synced_at >= ?))"
                 + " AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.doc_uid = n.doc_uid) ORDER BY n.doc_uid LIMIT ?", String.class,
-                jobId, after, jobId, limit);
+                jobId, after, jobId, runStart, limit);
     }
 
     /** Forgets what a run saw; called when it ends, whether it succeeded or not. */

@@ -64,11 +64,11 @@ final class ReconcileBench {
                 nexus.query("MATCH (d:Document {uid: $uid}) DETACH DELETE d", Map.of("uid", uid(DRIFT + i)));
             }
             JsonNode job = reconcile(bridge);
-            long peak = GcLog.peakHeapMb(gc);
-            String line = String.format("%d ms, scanned %d, missing %d, stale %d, orphaned %d, errors %d,"
-                    + " bridge peak heap %d MB (-Xmx512m)", job.get("duration_ms").asLong(),
-                    job.get("scanned").asLong(), job.get("missing").asLong(), job.get("stale").asLong(),
-                    job.get("orphaned").asLong(), job.get("errors").asLong(), peak);
+            String line = String.format("%s in %d ms, scanned %d, missing %d, stale %d, orphaned %d, errors %d;"
+                    + " bridge heap peak %d MB, peak live after GC %d MB (-Xmx512m)", job.get("state").asText(),
+                    job.get("duration_ms").asLong(), job.get("scanned").asLong(), job.get("missing").asLong(),
+                    job.get("stale").asLong(), job.get("orphaned").asLong(), job.get("errors").asLong(),
+                    GcLog.peakHeapMb(gc), GcLog.peakLiveHeapMb(gc));
             System.out.println("reconcile bench: " + line);
             results.put("reconcile " + documents + " documents (" + TestDatabase.KIND + ")", line);
         } finally {
