@@ -24,7 +24,8 @@ public final class ProgressLine {
     public static String line(String collection, ProgressSnapshot s) {
         return String.format(Locale.ROOT, "sync %s: %s %s scanned, %d/%d settled, %s, ETA %s%s",
                 collection, percent(s), done(s), s.settled(), s.enqueued(), rate(s),
-                eta(s.etaSeconds()), s.scanning() ? "" : " (listing done, applying)");
+                eta(s.etaSeconds()),
+                s.scanning() || s.settled() >= s.enqueued() ? "" : " (listing done, applying)");
     }
 
     static String eta(long seconds) {

@@ -22,12 +22,15 @@ import picocli.CommandLine.Option;
  * {@code java -jar nexus-sync.jar sync --collection C [--resume] [--report out.json]}: syncs a whole collection
  * through the bridge's own pipeline, started in this process, and reports what it did.
  */
-@Command(name = "sync", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "nexus-sync.jar sync", sortOptions = false,
         description = {"Syncs a whole Vectorizer collection into Nexus through the bridge's pipeline, skipping"
                        + " documents whose content hash is unchanged.",
                        "Exit codes: 0 all synced, 1 some documents failed, 2 bad arguments or settings,"
                        + " 3 Vectorizer, Nexus or the state store unreachable, 130 interrupted (resume with --resume)."})
 public final class SyncCommand implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Option(names = "--collection", required = true, paramLabel = "NAME", description = "Collection to sync.")
     String collection;
