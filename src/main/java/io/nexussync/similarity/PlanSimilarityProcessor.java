@@ -74,7 +74,7 @@ public final class PlanSimilarityProcessor implements Processor {
         for (DocumentChange change : upserts) {
             ArrayNode vector = change.vector() != null ? change.vector() : fetched.get(change.vectorId());
             SimilarityTask task = new SimilarityTask(change.uid(), change.tenant(), collection, change.vectorId(),
-                    vector, settings.limitsFor(collection, change.domain()), List.of(), false);
+                    change.seq(), vector, settings.limitsFor(collection, change.domain()), List.of(), false);
             tasks.add(fetchFailed && change.vector() == null ? task.failedSearch() : task);
         }
         return tasks;

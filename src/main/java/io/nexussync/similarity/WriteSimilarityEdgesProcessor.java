@@ -10,6 +10,7 @@ import io.nexussync.graph.CypherStatement;
 import io.nexussync.graph.NexusClient;
 import io.nexussync.inbox.DocumentUid;
 import io.nexussync.observe.SyncMetrics;
+import io.nexussync.store.SyncState;
 import io.nexussync.store.SyncStateRepository;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -17,7 +18,8 @@ import org.apache.camel.Processor;
 /**
  * Writes the neighbours found as edges, one MERGE statement per relationship type, and records which documents now
  * have their edges. SIMILAR_TO is symmetric: one edge per pair, from the smaller uid to the larger, keeping the best
- * score when both ends found each other. Copied Vectorizer edges keep their direction.
+ * score when both ends found each other. Copied Vectorizer edges keep their direction. A task whose document has
+ * moved on to a newer version is dropped: that version's own task writes its edges.
  */
 public final class WriteSimilarityEdgesProcessor implements Processor {
 
@@ -47,11 +49,14 @@ public final class WriteSimilarityEdgesProcessor implements Processor {
             return;
         }
         long now = clock.millis();
+        // a newer version applied since this batch has detached the document; its own task will link it
+        Map<String, SyncState> states = syncStates.load(tasks.stream().map(SimilarityTask::uid).toList());
         String edgeMethod = SimilaritySettings.VECTORIZER_GRAPH.equals(method) ? "vectorizer" : method;
         Map<String, Map<String, Map<String, Object>>> rowsByType = new LinkedHashMap<>();
         List<String> done = new ArrayList<>();
         for (SimilarityTask task : tasks) {
-            if (task.failed()) {
+            SyncState state = states.get(task.uid());
+            if (task.failed() || state == null || state.deleted() || state.lastSeq() != task.seq()) {
                 continue;
             }
             done.add(task.uid());

@@ -227,8 +227,10 @@ public final class VectorizerClient implements AutoCloseable {
         HttpUriRequestBase request = new HttpUriRequestBase(method, base.resolve(pathAndQuery));
         headers.forEach(request::setHeader);
         if (body != null && body.length > 0) {
-            String type = headers.getOrDefault("Content-Type", "application/json");
-            request.setEntity(new ByteArrayEntity(body, ContentType.parseLenient(type)));
+            // the client's own Content-Type, or none: Vectorizer, not the proxy, decides what it accepts
+            String type = headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Content-Type"))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            request.setEntity(new ByteArrayEntity(body, type == null ? null : ContentType.parseLenient(type)));
         }
         try {
             return http.execute(request, response -> new Forwarded(response.getCode(), response.getHeaders(),
