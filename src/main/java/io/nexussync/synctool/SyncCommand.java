@@ -92,11 +92,17 @@ public final class SyncCommand implements Callable<Integer> {
         }
         try {
             SyncReport result = run(main.getCamelContext());
-            if (report != null) {
-                result.write(report);
-            }
             out.println(result.summary());
             result.failed().forEach(f -> out.println("  failed " + f.vectorId() + ": " + f.error()));
+            if (report != null) {
+                try {
+                    result.write(report);
+                } catch (java.io.UncheckedIOException e) {
+                    // the sync itself is done and recorded; a script reading the report must still notice
+                    err.println("nexus-sync sync: " + e.getMessage() + ": " + e.getCause().getMessage());
+                    return Math.max(result.exitCode(), SyncRun.SOME_FAILED);
+                }
+            }
             return result.exitCode();
         } finally {
             main.stop();
