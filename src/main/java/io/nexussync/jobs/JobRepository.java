@@ -59,6 +59,12 @@ public final class JobRepository {
                 counts.stale(), counts.orphaned(), counts.repaired(), counts.errors(), total, id);
     }
 
+    /** Takes an interrupted or failed job up again in this process: RUNNING, unfinished, counts and cursor kept. */
+    public void resume(long id) {
+        store.jdbc().update("UPDATE sync_job SET state = ?, finished_at = NULL, error = NULL, owner = ? WHERE id = ?",
+                Job.RUNNING, owner, id);
+    }
+
     /** Ends a job in {@code state} with its final totals; the cursor is kept so that an interrupted job can resume. */
     public void finish(long id, String state, JobCounts counts, String error) {
         store.jdbc().update("UPDATE sync_job SET state = ?, scanned = ?, missing = ?, stale = ?, orphaned = ?,"

@@ -63,13 +63,25 @@ public final class CollectionScanner {
      */
     public ScanResult scan(String tenant, String collection, String startCursor, String source, String tag,
             PageListener listener) {
+        return scan(tenant, collection, startCursor, source, tag, listener, () -> false);
+    }
+
+    /**
+     * As {@link #scan(String, String, String, String, String, PageListener)}, also stopping between pages once
+     * {@code cancelled} answers true: a cooperative stop for callers that must not interrupt a thread doing database
+     * I/O (an interrupt closes H2's file channel).
+     */
+    public ScanResult scan(String tenant, String collection, String startCursor, String source, String tag,
+            PageListener listener, BooleanSupplier cancelled) {
+        BooleanSupplier stop = () -> Thread.currentThread().isInterrupted() || stopping.getAsBoolean()
+                || cancelled.getAsBoolean();
         String cursor = startCursor;
         Set<String> previousIds = Set.of();
         long scanned = 0;
         long missing = 0;
         long stale = 0;
         while (true) {
-            if (Thread.currentThread().isInterrupted() || stopping.getAsBoolean()) {
+            if (stop.getAsBoolean()) {
                 return new ScanResult(scanned, missing, stale, cursor, false);
             }
             VectorizerClient.Page page = vectorizer.page(collection, cursor, false);
@@ -81,7 +93,7 @@ public final class CollectionScanner {
                     points.add(point);
                 }
             }
-            if (!capacity.awaitRoom(points.size())) {
+            if (!capacity.awaitRoom(points.size(), stop)) {
                 return new ScanResult(scanned, missing, stale, cursor, false);
             }
             PageResult result = enqueue(tenant, collection, points, page, source, tag);

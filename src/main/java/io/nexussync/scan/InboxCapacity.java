@@ -15,25 +15,22 @@ public final class InboxCapacity {
     private final long maxDepth;
     private final long initialPauseMs;
     private final long maxPauseMs;
-    private final BooleanSupplier stopping;
 
-    public InboxCapacity(InboxDepth depth, long maxDepth, long initialPauseMs, long maxPauseMs,
-            BooleanSupplier stopping) {
+    public InboxCapacity(InboxDepth depth, long maxDepth, long initialPauseMs, long maxPauseMs) {
         this.depth = depth;
         this.maxDepth = maxDepth;
         this.initialPauseMs = initialPauseMs;
         this.maxPauseMs = maxPauseMs;
-        this.stopping = stopping;
     }
 
     /**
-     * Returns true once {@code n} more events fit; false when the thread was interrupted (flag kept set) or the
-     * context is stopping while waiting. A page larger than the whole limit waits for an empty inbox.
+     * Returns true once {@code n} more events fit; false when the thread was interrupted (flag kept set) or
+     * {@code stop} answered true while waiting. A page larger than the whole limit waits for an empty inbox.
      */
-    public boolean awaitRoom(int n) {
+    public boolean awaitRoom(int n, BooleanSupplier stop) {
         long pause = initialPauseMs;
         while (depth.get() > 0 && depth.get() + n > maxDepth) {
-            if (stopping.getAsBoolean()) {
+            if (stop.getAsBoolean()) {
                 return false;
             }
             try {

@@ -26,7 +26,7 @@ public class ScanConfiguration implements CamelConfiguration {
             DurableCommits durableCommits, InboxDepth inboxDepth, InboxSettings inboxSettings, Clock clock) {
         BooleanSupplier stopping = () -> context.isStopping() || context.isStopped();
         InboxCapacity capacity = new InboxCapacity(inboxDepth, inboxSettings.maxDepth(), INITIAL_PAUSE_MS,
-                MAX_PAUSE_MS, stopping);
+                MAX_PAUSE_MS);
         return new CollectionScanner(vectorizerClient, syncStateRepository, inboxRepository, store, durableCommits,
                 capacity, stopping, clock);
     }
