@@ -8,11 +8,13 @@ import io.nexussync.collections.SyncCollections;
 import io.nexussync.http.ApiException;
 import io.nexussync.http.JsonReply;
 import io.nexussync.jobs.Job;
+import io.nexussync.jobs.JobCounts;
 import io.nexussync.jobs.JobRepository;
 import io.nexussync.vectorizer.VectorizerClient;
 import io.nexussync.vectorizer.VectorizerException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * The admin endpoints of reconciliation and jobs: start a reconciliation now ({@code POST /admin/reconcile}), show a
@@ -22,6 +24,7 @@ import org.apache.camel.Message;
 public final class ReconcileApi {
 
     static final String JOB_PROPERTY = "reconcileJob";
+    static final String QUEUED_PROPERTY = "reconcileQueued";
     private static final int MAX_LIMIT = 200;
 
     private final JobRepository jobs;
@@ -52,11 +55,12 @@ public final class ReconcileApi {
         if (reconcileJobs.isRunning(tenant, collection)) {
             throw new ApiException(409, "a reconciliation of collection " + collection + " is already running");
         }
-        prepareRequest(exchange, collection, jobs.start(tenant, collection, Job.RECONCILE, "admin"), "admin");
+        prepareRequest(exchange, collection, jobs.start(tenant, collection, Job.RECONCILE, "admin"), "admin", jobs);
     }
 
     /** Answers 202 with the queued job's id. */
     public void accepted(Exchange exchange) {
+        exchange.setProperty(QUEUED_PROPERTY, true);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("job_id", exchange.getProperty(JOB_PROPERTY, Long.class));
         body.put("collection", exchange.getIn().getBody(String.class));
@@ -110,13 +114,28 @@ public final class ReconcileApi {
         }
     }
 
-    /** Leaves only what the queue consumer reads: the collection, who asked, and the job. */
-    static void prepareRequest(Exchange exchange, String collection, long jobId, String trigger) {
+    /**
+     * Leaves only what the queue consumer reads: the collection, who asked, and the job. A job whose request never
+     * reached the queue (the exchange ended before the reply marked it queued) is finished FAILED, so that its RUNNING
+     * row does not block the collection.
+     */
+    static void prepareRequest(Exchange exchange, String collection, long jobId, String trigger, JobRepository jobs) {
         Message message = exchange.getIn();
         message.getHeaders().clear();
         message.setBody(collection);
         message.setHeader(RunReconcileProcessor.TRIGGER, trigger);
         message.setHeader(RunReconcileProcessor.JOB_ID, jobId);
         exchange.setProperty(JOB_PROPERTY, jobId);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                // a queued request hands this completion over to its copy, which ends after the run: then the job
+                // is finished already and nothing is done
+                boolean stillRunning = jobs.find(jobId).map(j -> Job.RUNNING.equals(j.state())).orElse(false);
+                if (!done.getProperty(QUEUED_PROPERTY, false, Boolean.class) && stillRunning) {
+                    jobs.finish(jobId, Job.FAILED, JobCounts.ZERO, "the request could not be queued");
+                }
+            }
+        });
     }
 }

@@ -45,7 +45,7 @@ public final class SyncSwitchApi {
         String skipped = reconcileSkipped(collection);
         if (skipped == null) {
             long jobId = jobs.start(tenant, collection, Job.RECONCILE, "enable");
-            ReconcileApi.prepareRequest(exchange, collection, jobId, "enable");
+            ReconcileApi.prepareRequest(exchange, collection, jobId, "enable", jobs);
             reply.put("job_id", jobId);
         } else {
             reply.put("reconcile", skipped);
@@ -74,6 +74,7 @@ public final class SyncSwitchApi {
 
     @SuppressWarnings("unchecked")
     public void reply(Exchange exchange) {
+        exchange.setProperty(ReconcileApi.QUEUED_PROPERTY, true);
         JsonReply.send(exchange, 200, exchange.getProperty(REPLY_PROPERTY, Map.class));
     }
 
