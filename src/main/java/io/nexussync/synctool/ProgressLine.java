@@ -22,10 +22,9 @@ public final class ProgressLine {
 
     /** A self-contained line for logs, printed every few seconds when there is no terminal. */
     public static String line(String collection, ProgressSnapshot s) {
-        return String.format(Locale.ROOT, "sync %s: %s %s scanned, %d/%d settled, %s, ETA %s%s",
+        return String.format(Locale.ROOT, "sync %s: %s %s scanned, %d/%d settled, %s, ETA %s",
                 collection, percent(s), done(s), s.settled(), s.enqueued(), rate(s),
-                eta(s.etaSeconds()),
-                s.scanning() || s.settled() >= s.enqueued() ? "" : " (listing done, applying)");
+                eta(s.etaSeconds()));
     }
 
     static String eta(long seconds) {

@@ -37,8 +37,17 @@ final class SyncBoot {
         public void beforeConfigure(BaseMainSupport main) {
             PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
             properties.resolveProperty("sync.db.url").map(String::trim)
-                    .filter(url -> url.startsWith("jdbc:h2:") && !url.toUpperCase().contains("DB_CLOSE_ON_EXIT"))
-                    .ifPresent(url -> properties.addOverrideProperty("sync.db.url", url + ";DB_CLOSE_ON_EXIT=FALSE"));
+                    .filter(url -> url.startsWith("jdbc:h2:") && !url.toUpperCase().contains("DB_CLOSE_ON_EXIT")
+                            // H2 refuses the combination; a signal may then leave the job RUNNING, still resumable
+                            && !url.toUpperCase().contains("AUTO_SERVER=TRUE"))
+                    .ifPresent(url -> {
+                        String kept = url + ";DB_CLOSE_ON_EXIT=FALSE";
+                        properties.addOverrideProperty("sync.db.url", kept);
+                        // a -Dsync.db.url takes precedence over override properties: change it where it was given
+                        if (System.getProperty("sync.db.url") != null) {
+                            System.setProperty("sync.db.url", kept);
+                        }
+                    });
         }
     }
 }

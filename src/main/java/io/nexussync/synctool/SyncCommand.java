@@ -10,6 +10,7 @@ import io.nexussync.config.SettingsReader;
 import io.nexussync.graph.NexusClient;
 import io.nexussync.jobs.JobRepository;
 import io.nexussync.scan.CollectionScanner;
+import io.nexussync.store.DurableCommits;
 import io.nexussync.store.StateStore;
 import io.nexussync.vectorizer.VectorizerClient;
 import org.apache.camel.CamelContext;
@@ -121,7 +122,8 @@ public final class SyncCommand implements Callable<Integer> {
         SyncRun run = new SyncRun(registry.lookupByNameAndType("jobRepository", JobRepository.class),
                 registry.lookupByNameAndType("collectionScanner", CollectionScanner.class), new JobInbox(store),
                 progress, nexus::isHealthy, stop::requested, clock, tenant,
-                new DrainWait(250, stallTimeoutSeconds * 1000L, clock));
+                new DrainWait(250, stallTimeoutSeconds * 1000L, clock),
+                registry.lookupByNameAndType("durableCommits", DurableCommits.class));
         VectorizerClient vectorizer = registry.lookupByNameAndType("vectorizerClient", VectorizerClient.class);
         if (!vectorizer.isHealthy()) {
             err.println("nexus-sync sync: Vectorizer does not answer at " + vectorizer.settings().url());

@@ -13,17 +13,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * The outcome of one run of the sync tool. Counts are the job's totals (a resumed job keeps those of its earlier
- * runs); duration and throughput are of this run. {@code synced} = enqueued - failed, {@code skipped} = points whose
- * content hash the graph already had.
+ * runs); duration and throughput are of this run. {@code synced} = enqueued - failed - pending (pending: still in the
+ * inbox when the run stopped early), {@code skipped} = points whose content hash the graph already had.
  */
 record SyncReport(String collection, long jobId, String state, boolean resumed, long scanned, long total,
-        long enqueued, long failedCount, List<JobInbox.Failure> failed, long durationMs, double throughput,
+        long enqueued, long pending, long failedCount, List<JobInbox.Failure> failed, long durationMs, double throughput,
         int exitCode, String error) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     long synced() {
-        return Math.max(0, enqueued - failedCount);
+        return Math.max(0, enqueued - failedCount - pending);
     }
 
     long skipped() {
@@ -40,6 +40,7 @@ record SyncReport(String collection, long jobId, String state, boolean resumed, 
         json.put("total", total);
         json.put("synced", synced());
         json.put("skipped", skipped());
+        json.put("pending", pending);
         json.put("failed_count", failedCount);
         json.put("failed", failed.stream().map(f -> Map.of("vector_id", f.vectorId(), "error", f.error())).toList());
         json.put("duration_ms", durationMs);
@@ -63,7 +64,7 @@ record SyncReport(String collection, long jobId, String state, boolean resumed, 
 
     String summary() {
         return String.format(java.util.Locale.ROOT, "sync %s (job %d) %s: %d scanned, %d synced, %d skipped,"
-                + " %d failed in %.1f s (%.0f docs/s)%s", collection, jobId, state, scanned, synced(), skipped(),
-                failedCount, durationMs / 1000.0, throughput, error == null ? "" : ": " + error);
+                + " %d failed, %d pending in %.1f s (%.0f docs/s)%s", collection, jobId, state, scanned, synced(),
+                skipped(), failedCount, pending, durationMs / 1000.0, throughput, error == null ? "" : ": " + error);
     }
 }

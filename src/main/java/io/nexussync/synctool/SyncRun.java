@@ -11,6 +11,7 @@ import io.nexussync.jobs.JobRepository;
 import io.nexussync.scan.CollectionScanner;
 import io.nexussync.scan.PageResult;
 import io.nexussync.scan.ScanResult;
+import io.nexussync.store.DurableCommits;
 import io.nexussync.vectorizer.VectorizerException;
 
 /**
@@ -37,9 +38,11 @@ final class SyncRun {
     private final Clock clock;
     private final String tenant;
     private final DrainWait drain;
+    private final DurableCommits durable;
 
     SyncRun(JobRepository jobs, CollectionScanner scanner, JobInbox inbox, ProgressReporter progress,
-            BooleanSupplier nexusHealthy, BooleanSupplier stop, Clock clock, String tenant, DrainWait drain) {
+            BooleanSupplier nexusHealthy, BooleanSupplier stop, Clock clock, String tenant, DrainWait drain,
+            DurableCommits durable) {
         this.jobs = jobs;
         this.scanner = scanner;
         this.inbox = inbox;
@@ -49,6 +52,7 @@ final class SyncRun {
         this.clock = clock;
         this.tenant = tenant;
         this.drain = drain;
+        this.durable = durable;
     }
 
     SyncReport run(String collection, boolean resume) {
@@ -86,6 +90,8 @@ final class SyncRun {
         ScanResult result = scanner.scan(tenant, collection, cursor, SOURCE, tag, (PageResult page) -> {
             tally.add(page);
             jobs.progress(id, page.nextCursor(), tally.counts(), tally.total());
+            // on H2 the cursor would otherwise reach the disk up to half a second later: a kill would lose pages
+            durable.await();
             progress.update(tally.snapshot(tally.enqueued(), clock.millis() - startedAt, true));
         }, stop);
         return result.complete();
@@ -103,6 +109,6 @@ final class SyncRun {
         progress.finish(tally.snapshot(pending, duration, false));
         double throughput = (counts.scanned() - tally.scannedBefore()) * 1000.0 / duration;
         return new SyncReport(collection, id, state, resumed, counts.scanned(), tally.total(), tally.enqueued(),
-                failures.size(), failures, duration, throughput, exitCode, error);
+                pending, failures.size(), failures, duration, throughput, exitCode, error);
     }
 }

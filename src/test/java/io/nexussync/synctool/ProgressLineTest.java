@@ -28,7 +28,7 @@ class ProgressLineTest {
         ProgressSnapshot s = new ProgressSnapshot(2000, 0, 2000, 2000, 1500, 4000, false);
 
         assertThat(ProgressLine.line("legal", s)).isEqualTo("sync legal: 100.0% 2000/2000 scanned, 1500/2000"
-                + " settled, 500 docs/s, ETA 0:00 (listing done, applying)");
+                + " settled, 500 docs/s, ETA 0:00");
     }
 
     @Test
