@@ -27,7 +27,7 @@ import io.nexussync.testing.vectorizer.VectorizerEmulator;
 public final class SpineBenchmark {
 
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
-    /** Scenarios to run (latency, throughput, writer, extraction, proxy); all by default. */
+    /** Scenarios to run (latency, throughput, writer, extraction, proxy; reconcile on request); the five by default. */
     private static final List<String> SCENARIOS = List.of(System.getProperty("bench.scenarios",
             "latency,throughput,writer,extraction,proxy").split(","));
     /** Seconds of each measured proxy mix, at 200 requests/s to each target. */
@@ -64,6 +64,10 @@ public final class SpineBenchmark {
         }
         if (SCENARIOS.contains("proxy")) {
             proxyOverhead();
+        }
+        if (SCENARIOS.contains("reconcile")) {
+            // not in the default set: a million-document collection takes minutes to seed
+            new ReconcileBench(nexus, results).run();
         }
         System.out.println("\n== results (medians of " + RUNS + " runs where repeated) ==");
         results.forEach((k, v) -> System.out.printf("%-60s %s%n", k, v));
