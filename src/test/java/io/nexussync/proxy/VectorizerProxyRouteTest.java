@@ -279,6 +279,24 @@ class VectorizerProxyRouteTest extends RouteTestSupport {
                 .containsPattern("vectorizer_nexus_proxy_overhead_seconds_count\\{kind=\"write\"} [1-9]");
     }
 
+    @Test
+    void should_remove_documents_deleted_by_filter_through_reconciliation() throws Exception {
+        vectorizer().createCollection("px_recon", 3);
+        context.getRouteController().startRoute("inbox-poll");
+        ProxyHttp.Answer inserted = proxied("POST", "/insert_vectors", "{\"collection\":\"px_recon\",\"vectors\":["
+                + "{\"id\":\"keep\",\"embedding\":[1,0,0],\"payload\":{\"title\":\"Keep\",\"doc_type\":\"final\"}},"
+                + "{\"id\":\"drop\",\"embedding\":[0,1,0],\"payload\":{\"title\":\"Drop\",\"doc_type\":\"draft\"}}]}");
+        assertThat(inserted.status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> documents("px_recon") == 2);
+
+        ProxyHttp.Answer deleted = proxied("POST", "/collections/px_recon/vectors/delete_by_filter",
+                "{\"filter\":{\"must\":[{\"key\":\"doc_type\",\"match\":{\"value\":\"draft\"}}]}}");
+        assertThat(deleted.status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> documents("px_recon") == 1);
+        assertThat(env.nexus().count("MATCH (d:Document {uid: 'default/px_recon/keep'}) RETURN count(d)"))
+                .isEqualTo(1);
+    }
+
     /**
      * Sends the same request to the emulator and through the proxy, each on the state {@code restore} sets up, and
      * checks that the proxy's answer is the emulator's: status, body bytes, Content-Type, a request id.
