@@ -30,7 +30,10 @@ public class StoreConfiguration implements CamelConfiguration {
         config.setAutoCommit(true);
         HikariDataSource dataSource = Resources.closeOnStop(context, new HikariDataSource(config));
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            // db/vendor/<database> holds what only one database needs: Quartz's clustered job store on PostgreSQL
+            String vendor = settings.isPostgres() ? "postgresql" : "h2";
+            Flyway.configure().dataSource(dataSource)
+                    .locations("classpath:db/migration", "classpath:db/vendor/" + vendor).load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -26,7 +26,7 @@ import io.nexussync.testing.nexus.WriteEvent;
 public final class SpineBenchmark {
 
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
-    /** Scenarios to run (latency, throughput, writer, extraction); all by default. */
+    /** Scenarios to run (latency, throughput, writer, extraction, and on request reconcile); those four by default. */
     private static final List<String> SCENARIOS = List.of(System.getProperty("bench.scenarios",
             "latency,throughput,writer,extraction").split(","));
     /** Extra JVM options for the bridge, e.g. a profiler. */
@@ -58,6 +58,10 @@ public final class SpineBenchmark {
         }
         if (SCENARIOS.contains("extraction")) {
             extraction();
+        }
+        if (SCENARIOS.contains("reconcile")) {
+            // not in the default set: a million-document collection takes minutes to seed
+            new ReconcileBench(nexus, results).run();
         }
         System.out.println("\n== results (medians of " + RUNS + " runs where repeated) ==");
         results.forEach((k, v) -> System.out.printf("%-60s %s%n", k, v));

@@ -80,10 +80,15 @@ class SyncFlowRouteTest extends RouteTestSupport {
     }
 
     @Test
-    void should_write_identity_nodes_for_thin_batch_sync_events() {
+    void should_hydrate_thin_batch_sync_events_from_vectorizer() {
+        env.vectorizer().createCollection("flow_thin", 4);
+        env.vectorizer().put("flow_thin", "t1", new float[] {1, 0, 0, 0}, Map.of("title", "First"));
+        env.vectorizer().put("flow_thin", "t2#0", new float[] {0, 1, 0, 0}, Map.of("title", "Second", "pages", 2));
         sender.send("{\"event\":\"BatchSync\",\"collection\":\"flow_thin\",\"vector_ids\":[\"t1\",\"t2#0\"]}");
         await().atMost(WAIT).until(() -> documents("flow_thin") == 2);
-        assertThat(node("flow_thin", "t2#0")).containsEntry("parent_id", "t2").doesNotContainKey("title");
+        assertThat(node("flow_thin", "t2#0")).containsEntry("parent_id", "t2").containsEntry("title", "Second")
+                .containsEntry("pages", 2L);
+        assertThat(node("flow_thin", "t1")).containsEntry("title", "First");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.nexussync.testing.nexus.NexusEmulator;
+import io.nexussync.testing.vectorizer.VectorizerEmulator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,7 +23,7 @@ public final class BridgeEnvironment implements BeforeAllCallback, AfterAllCallb
 
     /** The environment of the test class now running. */
     public record Running(int httpPort, int managementPort, TestDatabase database, NexusEmulator nexus,
-            Map<String, String> properties) {
+            VectorizerEmulator vectorizer, Map<String, String> properties) {
 
         public String httpUrl() {
             return "http://127.0.0.1:" + httpPort;
@@ -40,11 +41,14 @@ public final class BridgeEnvironment implements BeforeAllCallback, AfterAllCallb
     @Override
     public void beforeAll(ExtensionContext context) {
         NexusEmulator nexus = NexusEmulator.shared();
+        VectorizerEmulator vectorizer = VectorizerEmulator.shared();
+        vectorizer.reset();
         TestDatabase database = TestDatabase.create();
         Map<String, String> props = properties(FreePorts.next(), FreePorts.next(), nexus.url(), database);
+        props.put("vectorizer.url", vectorizer.url());
         props.forEach(System::setProperty);
         current = new Running(Integer.parseInt(props.get("camel.server.port")),
-                Integer.parseInt(props.get("camel.management.port")), database, nexus, props);
+                Integer.parseInt(props.get("camel.management.port")), database, nexus, vectorizer, props);
     }
 
     @Override
@@ -54,6 +58,7 @@ public final class BridgeEnvironment implements BeforeAllCallback, AfterAllCallb
         if (running != null) {
             running.properties().keySet().forEach(System::clearProperty);
             running.nexus().faults().clearFaults();
+            running.vectorizer().reset();
             if (running.nexus().faults().isDown()) {
                 running.nexus().faults().up();
             }
@@ -83,6 +88,8 @@ public final class BridgeEnvironment implements BeforeAllCallback, AfterAllCallb
         p.put("nexus.redelivery.max-delay-ms", "100");
         p.put("nexus.schema-retry-ms", "500");
         p.put("nexus.request-timeout-ms", "5000");
+        p.put("vectorizer.request-timeout-ms", "5000");
+        p.put("vectorizer.retry.max-wait-ms", "2000");
         return p;
     }
 }

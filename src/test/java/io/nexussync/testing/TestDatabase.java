@@ -44,9 +44,18 @@ public final class TestDatabase implements AutoCloseable {
         return create(true);
     }
 
+    /** A throwaway PostgreSQL database whatever {@code nexus-sync.test.db} says (what only PostgreSQL can do). */
+    public static TestDatabase createPostgres() {
+        return create(false, true);
+    }
+
     private static TestDatabase create(boolean acrossProcesses) {
+        return create(acrossProcesses, "postgres".equals(KIND));
+    }
+
+    private static TestDatabase create(boolean acrossProcesses, boolean postgres) {
         try {
-            if ("postgres".equals(KIND)) {
+            if (postgres) {
                 String name = "nexus_sync_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
                 admin("CREATE DATABASE " + name);
                 return new TestDatabase(PG_ADMIN_URL.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"), name, null);

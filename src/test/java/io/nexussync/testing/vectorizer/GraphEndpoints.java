@@ -23,7 +23,8 @@ final class GraphEndpoints {
         }
         String asked = call.query("relationship_type");
         // the server filters only by the four types it knows; any other value lists every edge
-        String type = List.of("SIMILAR_TO", "REFERENCES", "CONTAINS", "DERIVED_FROM").contains(asked) ? asked : null;
+        String type = asked != null && List.of("SIMILAR_TO", "REFERENCES", "CONTAINS", "DERIVED_FROM").contains(asked)
+                ? asked : null;
         List<Map<String, Object>> edges = collection.edges().stream()
                 .filter(e -> type == null || e.relationshipType().equals(type))
                 .limit(limit(call.query("limit")))
