@@ -58,6 +58,12 @@ public record DocumentChange(String uid, String tenant, String collection, Strin
                 supersededIds, hydrated, source, webhookId, receivedAt, previous, classification, entities);
     }
 
+    /** The same change as an upsert of {@code hydrated}: a delete whose document Vectorizer holds again. */
+    public DocumentChange asUpsert(ObjectNode hydrated) {
+        return new DocumentChange(uid, tenant, collection, vectorId, Operation.UPSERT, eventType, seq, attempts,
+                inboxId, supersededIds, hydrated, source, webhookId, receivedAt, previous, null, null);
+    }
+
     /** The same change as a delete: Vectorizer no longer holds the document, so neither may the graph. */
     public DocumentChange asDelete() {
         return new DocumentChange(uid, tenant, collection, vectorId, Operation.DELETE, eventType, seq, attempts,

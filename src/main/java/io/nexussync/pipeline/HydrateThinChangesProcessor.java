@@ -21,11 +21,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Fills in thin changes (ids only: BatchSync, proxy writes, webhooks without payload) with the payload and vector
  * Vectorizer holds now, one retrieve call per collection and slice. A document Vectorizer no longer holds becomes a
- * delete. When Vectorizer cannot answer, only that collection's thin changes go back to the inbox; the rest go on.
+ * delete; a proxied delete of a document Vectorizer holds again becomes an upsert. When Vectorizer cannot answer, only that collection's thin changes go back to the inbox; the rest go on.
  */
 public final class HydrateThinChangesProcessor implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(HydrateThinChangesProcessor.class);
+    static final String PROXY_SOURCE = "proxy";
 
     private final VectorizerClient vectorizer;
     private final BatchLedger ledger;
@@ -41,7 +42,7 @@ public final class HydrateThinChangesProcessor implements Processor {
         List<DocumentChange> changes = exchange.getIn().getBody(List.class);
         Map<String, List<DocumentChange>> thinByCollection = new LinkedHashMap<>();
         for (DocumentChange change : changes) {
-            if (!change.isDelete() && change.payload() == null) {
+            if (needsHydration(change)) {
                 thinByCollection.computeIfAbsent(change.collection(), c -> new ArrayList<>()).add(change);
             }
         }
@@ -70,6 +71,14 @@ public final class HydrateThinChangesProcessor implements Processor {
         exchange.getIn().setBody(out);
     }
 
+    /**
+     * Thin upserts, and deletes recorded by the proxy: two clients' writes of one id may reach the inbox in another
+     * order than Vectorizer applied them, so a proxied delete is checked against what Vectorizer holds too.
+     */
+    static boolean needsHydration(DocumentChange change) {
+        return change.isDelete() ? PROXY_SOURCE.equals(change.source()) : change.payload() == null;
+    }
+
     private Map<String, DocumentChange> hydrate(String collection, List<DocumentChange> thin) {
         Map<String, VectorPoint> points = vectorizer.retrieve(collection,
                         thin.stream().map(DocumentChange::vectorId).toList(), true).stream()
@@ -78,7 +87,7 @@ public final class HydrateThinChangesProcessor implements Processor {
         for (DocumentChange change : thin) {
             VectorPoint point = points.get(change.vectorId());
             if (point == null) {
-                out.put(change.uid(), change.asDelete());
+                out.put(change.uid(), change.isDelete() ? change : change.asDelete());
                 continue;
             }
             ObjectNode event = change.event().deepCopy();
@@ -86,7 +95,7 @@ public final class HydrateThinChangesProcessor implements Processor {
             if (point.vector() != null) {
                 event.set("vector", point.vector());
             }
-            out.put(change.uid(), change.withEvent(event));
+            out.put(change.uid(), change.isDelete() ? change.asUpsert(event) : change.withEvent(event));
         }
         return out;
     }

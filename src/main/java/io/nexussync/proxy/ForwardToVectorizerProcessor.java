@@ -1,5 +1,6 @@
 package io.nexussync.proxy;
 
+import java.net.ConnectException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,13 +31,15 @@ public final class ForwardToVectorizerProcessor implements Processor {
     static final String PREFIX = "/vectorizer";
 
     private final VectorizerClient vectorizer;
+    private final ReconcileRequests reconcile;
     private final InboxDepth depth;
     private final long maxDepth;
     private final long fullRetryAfterSeconds;
 
-    public ForwardToVectorizerProcessor(VectorizerClient vectorizer, InboxDepth depth, long maxDepth,
-            long fullRetryAfterSeconds) {
+    public ForwardToVectorizerProcessor(VectorizerClient vectorizer, ReconcileRequests reconcile, InboxDepth depth,
+            long maxDepth, long fullRetryAfterSeconds) {
         this.vectorizer = vectorizer;
+        this.reconcile = reconcile;
         this.depth = depth;
         this.maxDepth = maxDepth;
         this.fullRetryAfterSeconds = fullRetryAfterSeconds;
@@ -54,6 +57,15 @@ public final class ForwardToVectorizerProcessor implements Processor {
                     request.headers(), request.body()));
             exchange.setProperty(UPSTREAM_NANOS, System.nanoTime() - sent);
         } catch (VectorizerException e) {
+            if (request.isWrite() && !(e.getCause() instanceof ConnectException)) {
+                // the request may have reached Vectorizer and been applied: only a reconciliation can tell
+                String collection = ProxiedWrite.collectionOf(request.path(), request.body());
+                if (collection != null) {
+                    reconcile.request(collection, "proxy:write_outcome_unknown");
+                }
+                throw new ApiException(502, "vectorizer did not answer; the write may have been applied"
+                        + (collection == null ? "" : " and a reconciliation of " + collection + " will pick it up"));
+            }
             throw new ApiException(502, "vectorizer unreachable");
         } catch (IllegalArgumentException e) {
             // Vert.x let through a request target that is not a valid URI

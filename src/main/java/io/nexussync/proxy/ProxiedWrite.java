@@ -59,6 +59,20 @@ public final class ProxiedWrite {
         };
     }
 
+    /**
+     * The collection a write names in its path or body, or null: what to reconcile when the write's outcome is
+     * unknown (the connection failed after the request was sent).
+     */
+    public static String collectionOf(String path, byte[] requestBody) {
+        for (Pattern pattern : List.of(BY_FILTER, QDRANT_DELETE, QDRANT_POINTS, VECTOR, COLLECTION)) {
+            Matcher m = pattern.matcher(path);
+            if (m.matches()) {
+                return decode(m.group(1));
+            }
+        }
+        return JsonIds.text(JsonIds.parse(requestBody).get("collection"));
+    }
+
     /** The mapping of a request Vectorizer answered with a 2xx; a read maps to nothing. */
     public Mapping map(String method, String path, byte[] requestBody, byte[] responseBody) {
         if (!isWrite(method, path)) {
@@ -140,6 +154,12 @@ public final class ProxiedWrite {
         if (!request.path("points").isArray()) {
             return reconcile(collection, "proxy:qdrant_upsert");
         }
+        if (request.hasNonNull("public_key")) {
+            // Vectorizer stores these payloads encrypted: the plaintext of the request must not reach the graph, so
+            // the points are hydrated from what Vectorizer holds
+            return entries(JsonIds.texts(idsOf(request.path("points"))).stream().map(id -> upsert(collection, id))
+                    .toList());
+        }
         List<InboxEntry> out = new ArrayList<>();
         for (JsonNode point : request.path("points")) {
             String id = JsonIds.text(point.get("id"));
@@ -162,6 +182,12 @@ public final class ProxiedWrite {
             return reconcile(collection, "proxy:qdrant_delete_by_filter");
         }
         return entries(JsonIds.texts(request.path("points")).stream().map(id -> delete(collection, id)).toList());
+    }
+
+    private static JsonNode idsOf(JsonNode points) {
+        com.fasterxml.jackson.databind.node.ArrayNode ids = MAPPER.createArrayNode();
+        points.forEach(p -> ids.add(p.path("id")));
+        return ids;
     }
 
     private InboxEntry upsert(String collection, String id) {

@@ -23,9 +23,9 @@ public class ProxyConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public ForwardToVectorizerProcessor proxyForwarder(VectorizerClient vectorizer, InboxDepth depth,
-            InboxSettings inboxSettings) {
-        return new ForwardToVectorizerProcessor(vectorizer, depth, inboxSettings.maxDepth(),
+    public ForwardToVectorizerProcessor proxyForwarder(VectorizerClient vectorizer, ReconcileRequests reconcile,
+            InboxDepth depth, InboxSettings inboxSettings) {
+        return new ForwardToVectorizerProcessor(vectorizer, reconcile, depth, inboxSettings.maxDepth(),
                 inboxSettings.fullRetryAfterSeconds());
     }
 

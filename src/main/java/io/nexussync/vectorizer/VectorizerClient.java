@@ -34,6 +34,7 @@ import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.TimeValue;
@@ -49,6 +50,7 @@ public final class VectorizerClient implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final long DEFAULT_RETRY_AFTER_MS = 1_000;
+    private static final long STALE_CONNECTION_RETRY_MS = 1;
     private static final int MAX_ERROR_LENGTH = 300;
     /** The REST search caps the limit at 100. */
     public static final int MAX_SEARCH_LIMIT = 100;
@@ -94,8 +96,9 @@ public final class VectorizerClient implements AutoCloseable {
                 .maxAttempts(settings.retryAttempts())
                 .intervalBiFunction(wait)
                 // only a server that asked us to come back soon is waited for in place; anything else is the caller's
-                .retryOnException(e -> e instanceof VectorizerException v && (v.status() == 429 || v.status() == 503)
-                        && v.retryAfterMillis() <= maxWait)
+                .retryOnException(e -> e instanceof VectorizerException v
+                        && ((v.status() == 429 || v.status() == 503) && v.retryAfterMillis() <= maxWait
+                            || v.getCause() instanceof NoHttpResponseException))
                 .failAfterMaxAttempts(false)
                 .build());
     }
@@ -275,7 +278,11 @@ public final class VectorizerClient implements AutoCloseable {
         try {
             return http.execute(request, response -> interpret(response, name));
         } catch (IOException e) {
-            throw new VectorizerException("Vectorizer unreachable (" + name + "): " + e, 0, DEFAULT_RETRY_AFTER_MS, e);
+            connections.closeIdle(TimeValue.ZERO_MILLISECONDS);
+            // a pooled connection that Vectorizer closed (it restarted) fails before any answer: try again at once on
+            // a fresh one; every call made here is a read or an idempotent replace
+            long retryAfter = e instanceof NoHttpResponseException ? STALE_CONNECTION_RETRY_MS : DEFAULT_RETRY_AFTER_MS;
+            throw new VectorizerException("Vectorizer unreachable (" + name + "): " + e, 0, retryAfter, e);
         }
     }
 

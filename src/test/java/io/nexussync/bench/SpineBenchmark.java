@@ -333,6 +333,10 @@ public final class SpineBenchmark {
         p.put("sync.db.user", db.user());
         p.put("webhook.secrets", BridgeEnvironment.SECRET);
         p.putAll(extra);
+        if (!extra.containsKey("vectorizer.url")) {
+            // the spine scenarios run without a Vectorizer: nothing to search for neighbours
+            p.put("similarity.enabled", "false");
+        }
         // the JVM options docs/operations.md recommends for production
         List<String> options = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseZGC"));
         options.addAll(jvm);

@@ -76,6 +76,28 @@ class HydrationRouteTest extends RouteTestSupport {
         assertThat(deadLetters()).isZero();
     }
 
+    @Test
+    void should_keep_a_document_whose_proxied_delete_vectorizer_has_overtaken() throws Exception {
+        // two clients wrote one id through the proxy: Vectorizer applied the delete first and the upsert last, but
+        // the delete reached the inbox last; what Vectorizer holds decides
+        env.vectorizer().createCollection("hy_race", 4);
+        env.vectorizer().put("hy_race", "x", new float[] {1, 0, 0, 0}, Map.of("title", "Still here"));
+        long now = System.currentTimeMillis();
+        try (var connection = env.database().connect(); var insert = connection.prepareStatement("INSERT INTO inbox"
+                + " (tenant, collection, vector_id, doc_uid, operation, event_type, event, source, received_at, state,"
+                + " attempts, next_attempt_at) VALUES ('default', 'hy_race', 'x', 'default/hy_race/x', 'DELETE',"
+                + " 'VectorDeleted', ?, 'proxy', ?, 'PENDING', 0, ?)")) {
+            insert.setString(1, "{\"event\":\"VectorDeleted\",\"collection\":\"hy_race\",\"vector_id\":\"x\"}");
+            insert.setLong(2, now);
+            insert.setLong(3, now);
+            insert.executeUpdate();
+        }
+        await().atMost(WAIT).until(() -> "Still here".equals(property("default/hy_race/x", "title")));
+        await().atMost(WAIT).until(() -> env.database().count("SELECT COUNT(*) FROM inbox WHERE doc_uid = ?",
+                "default/hy_race/x") == 0);
+        assertThat(documents("hy_race")).isEqualTo(1);
+    }
+
     private static String thin(String collection, String id) {
         return thinEvent(collection, id);
     }

@@ -151,4 +151,26 @@ class ProxiedWriteTest {
             throw new IllegalStateException("fixture " + name, e);
         }
     }
+
+    @Test
+    void should_record_encrypted_qdrant_upserts_thin_so_their_plaintext_never_reaches_the_graph() {
+        ProxiedWrite.Mapping m = new ProxiedWrite("default").map("PUT", "/qdrant/collections/secret/points",
+                ("{\"points\":[{\"id\":7,\"vector\":[1,0],\"payload\":{\"ssn\":\"123\"}}],"
+                 + "\"public_key\":\"BASE64KEY\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "{\"status\":\"acknowledged\",\"operation_id\":null}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(m.entries()).singleElement().satisfies(e -> {
+            assertThat(e.vectorId()).isEqualTo("7");
+            assertThat(e.eventJson()).doesNotContain("ssn").doesNotContain("payload");
+        });
+    }
+
+    @Test
+    void should_name_the_collection_of_a_write_from_its_path_or_body() {
+        assertThat(ProxiedWrite.collectionOf("/collections/c1/vectors/x", new byte[0])).isEqualTo("c1");
+        assertThat(ProxiedWrite.collectionOf("/qdrant/collections/c2/points", new byte[0])).isEqualTo("c2");
+        assertThat(ProxiedWrite.collectionOf("/insert", "{\"collection\":\"c3\"}".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8))).isEqualTo("c3");
+        assertThat(ProxiedWrite.collectionOf("/insert", "not json".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isNull();
+    }
 }

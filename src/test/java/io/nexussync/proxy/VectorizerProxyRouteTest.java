@@ -238,6 +238,24 @@ class VectorizerProxyRouteTest extends RouteTestSupport {
     }
 
     @Test
+    void should_reconcile_a_write_whose_answer_never_came() {
+        vectorizer().createCollection("px_slow", 3);
+        // longer than vectorizer.request-timeout-ms: the write was sent and may have been applied
+        vectorizer().faults().delay(6_000);
+        try {
+            ProxyHttp.Answer answer = proxied("POST", "/batch_delete", "{\"collection\":\"px_slow\",\"ids\":[\"a\"]}");
+            assertThat(answer.status()).isEqualTo(502);
+            assertThat(answer.json().path("error").asText()).contains("may have been applied")
+                    .contains("reconciliation of px_slow");
+        } finally {
+            vectorizer().faults().delay(0);
+        }
+        await().atMost(WAIT).until(() -> reconcileRequests.contains(List.of("px_slow",
+                "proxy:write_outcome_unknown")));
+        assertThat(rows("px_slow")).isEmpty();
+    }
+
+    @Test
     void should_say_the_write_was_applied_but_not_recorded_when_the_inbox_fails() throws Exception {
         vectorizer().createCollection("px_nostore", 3);
         renameInbox("inbox", "inbox_away");

@@ -91,6 +91,17 @@ class VectorizerClientTest {
     }
 
     @Test
+    void should_not_fail_a_call_on_a_pooled_connection_that_a_restarted_vectorizer_closed() {
+        SERVER.createCollection("docs", 3);
+        SERVER.put("docs", "a", new float[] {1, 0, 0}, Map.of());
+        VectorizerClient client = client("graphql");
+        assertThat(client.retrieve("docs", List.of("a"), false)).hasSize(1);
+        SERVER.faults().down();
+        SERVER.faults().up();
+        assertThat(client.retrieve("docs", List.of("a"), false)).hasSize(1);
+    }
+
+    @Test
     void should_send_the_api_key_as_x_api_key_and_report_a_wrong_one() {
         SERVER.createCollection("docs", 3);
         assertThat(client("graphql").collections()).contains("docs");
