@@ -48,12 +48,15 @@ public class InboxConfiguration implements CamelConfiguration {
         return new InboxMaintenanceProcessor(store, inbox, inFlight, depth, settings, clock);
     }
 
-    /** Before any route runs: nothing is in flight after a start, so earlier claims go back to pending. */
+    /**
+     * Before any route runs: nothing of this instance is in flight after a start, so earlier claims go back to
+     * pending. An instance that does not consume leaves them alone: they belong to the one that does.
+     */
     @Override
     public void configure(CamelContext context) {
-        context.getRegistry().lookupByNameAndType("inboxSettings", InboxSettings.class);
+        InboxSettings settings = context.getRegistry().lookupByNameAndType("inboxSettings", InboxSettings.class);
         InboxRepository inbox = context.getRegistry().lookupByNameAndType("inboxRepository", InboxRepository.class);
-        int released = inbox.releaseAllClaims();
+        int released = settings.consume() ? inbox.releaseAllClaims() : 0;
         long depth = inbox.count();
         context.getRegistry().lookupByNameAndType("inboxDepth", InboxDepth.class).reset(depth);
         LOG.info("Inbox holds {} events ({} released from an earlier run)", depth, released);

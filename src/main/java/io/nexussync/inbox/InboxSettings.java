@@ -2,12 +2,17 @@ package io.nexussync.inbox;
 
 import io.nexussync.config.SettingsReader;
 
-/** Inbox capacity, how the pipeline claims from it, and how failed events are retried. */
-public record InboxSettings(long maxDepth, long fullRetryAfterSeconds, int pollBatchSize, int maxInFlight,
+/**
+ * Inbox capacity, whether and how this instance's pipeline claims from it, and how failed events are retried.
+ *
+ * @param consume false on an instance that only accepts into a shared inbox while another one runs the pipeline
+ */
+public record InboxSettings(boolean consume, long maxDepth, long fullRetryAfterSeconds, int pollBatchSize, int maxInFlight,
         long claimTimeoutMs, long dedupeRetentionMs, int maxAttempts, long retryInitialDelayMs, long retryMaxDelayMs) {
 
     public static InboxSettings from(SettingsReader reader) {
         InboxSettings settings = new InboxSettings(
+                reader.bool("inbox.consume", true),
                 reader.longValue("inbox.max-depth", 1_000_000, 1, 1_000_000_000),
                 reader.longValue("inbox.full-retry-after-seconds", 30, 1, 3600),
                 reader.integer("inbox.poll-batch-size", 1000, 1, 10_000),

@@ -58,8 +58,9 @@ class ReconcileClusterIT {
 
     @Test
     void should_run_each_firing_once_across_the_cluster_and_survive_a_killed_node() throws Exception {
-        BridgeProcess a = start("cluster-a");
-        BridgeProcess b = start("cluster-b");
+        // one instance runs the pipeline, the other only accepts and shares the schedule (docs/operations.md)
+        BridgeProcess a = start("cluster-a", true);
+        BridgeProcess b = start("cluster-b", false);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> jobs().size() >= 4);
         assertOneRunPerFiring(jobs());
@@ -86,13 +87,14 @@ class ReconcileClusterIT {
         assertThat(jobs).allSatisfy(j -> assertThat(j.startedBy()).isEqualTo("schedule"));
     }
 
-    private BridgeProcess start(String name) throws Exception {
+    private BridgeProcess start(String name, boolean consume) throws Exception {
         Map<String, String> properties = BridgeEnvironment.properties(FreePorts.next(), FreePorts.next(), nexus.url(),
                 database);
         properties.put("vectorizer.url", vectorizer.url());
         properties.put("reconcile.cron", "0/3 * * * * ?");
         properties.put("reconcile.orphan-grace-ms", "0");
         properties.put("reconcile.cluster.checkin-interval-ms", "1000");
+        properties.put("inbox.consume", Boolean.toString(consume));
         BridgeProcess bridge = new BridgeProcess(name, properties, List.of("-Xmx256m")).start();
         bridges.add(bridge);
         return bridge;
