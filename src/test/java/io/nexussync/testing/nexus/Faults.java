@@ -1,5 +1,7 @@
 package io.nexussync.testing.nexus;
 
+import io.nexussync.testing.LoopbackHttpServer;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -11,7 +13,7 @@ import java.util.function.Supplier;
  */
 public final class Faults {
 
-    private final EmulatorServer server;
+    private final LoopbackHttpServer server;
     private int overloadsLeft;
     private boolean overloadUntilCleared;
     private int retryAfterSeconds;
@@ -23,7 +25,7 @@ public final class Faults {
     private int resetsLeft;
     private boolean resetUntilCleared;
 
-    Faults(EmulatorServer server) {
+    Faults(LoopbackHttpServer server) {
         this.server = server;
     }
 

@@ -1,5 +1,7 @@
 package io.nexussync.testing.nexus;
 
+import io.nexussync.testing.LoopbackHttpServer;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +18,7 @@ public final class NexusEmulator implements AutoCloseable {
     private static NexusEmulator shared;
 
     private final EmbeddedNeo4j graph;
-    private final EmulatorServer server;
+    private final LoopbackHttpServer server;
     private final Faults faults;
     private final RequestLog requests = new RequestLog();
     private final List<Consumer<WriteEvent>> writeObservers = new CopyOnWriteArrayList<>();
@@ -25,7 +27,7 @@ public final class NexusEmulator implements AutoCloseable {
     private NexusEmulator(EmulatorOptions options, boolean sharedInstance) {
         this.sharedInstance = sharedInstance;
         this.graph = EmbeddedNeo4j.boot();
-        this.server = new EmulatorServer();
+        this.server = new LoopbackHttpServer("nexus-emulator-http");
         this.faults = new Faults(server);
         CypherEndpoint cypher = new CypherEndpoint(graph, faults, requests, writeObservers, options.maxBodyBytes());
         try {

@@ -1,5 +1,7 @@
 package io.nexussync.testing.vectorizer;
 
+import io.nexussync.testing.LoopbackHttpServer;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +21,7 @@ public final class VectorizerEmulator implements AutoCloseable {
     private static VectorizerEmulator shared;
 
     private final CollectionRegistry registry = new CollectionRegistry();
-    private final VectorizerServer server = new VectorizerServer();
+    private final LoopbackHttpServer server = new LoopbackHttpServer("vectorizer-emulator-http");
     private final VectorizerFaults faults = new VectorizerFaults(server);
     private final VectorizerRequestLog requests = new VectorizerRequestLog();
     private final boolean sharedInstance;

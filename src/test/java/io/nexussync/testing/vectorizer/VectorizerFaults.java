@@ -1,19 +1,21 @@
 package io.nexussync.testing.vectorizer;
 
+import io.nexussync.testing.LoopbackHttpServer;
+
 /**
  * Thread-safe switchboard of injected failures. Status faults and the delay apply to every request, whatever its
  * path (including /health); {@link #down()} takes the whole server off the network.
  */
 public final class VectorizerFaults {
 
-    private final VectorizerServer server;
+    private final LoopbackHttpServer server;
     private int rateLimitsLeft;
     private int rateLimitRetryAfter;
     private int unavailableLeft;
     private int unavailableRetryAfter;
     private long delayMillis;
 
-    VectorizerFaults(VectorizerServer server) {
+    VectorizerFaults(LoopbackHttpServer server) {
         this.server = server;
     }
 

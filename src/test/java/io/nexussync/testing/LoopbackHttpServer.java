@@ -1,4 +1,4 @@
-package io.nexussync.testing.nexus;
+package io.nexussync.testing;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -13,10 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
-/** The emulator's JDK HTTP server on the loopback address, which can go down and come back on the same port. */
-final class EmulatorServer {
+/**
+ * The emulators' JDK HTTP server on the loopback address, which can go down and come back on the same port (the Nexus
+ * and Vectorizer emulators each run one).
+ */
+public final class LoopbackHttpServer {
 
-    // Nexus admits clamp(cpus, 4, 32) concurrent requests; the emulator queues beyond that instead of refusing
+    // Nexus admits clamp(cpus, 4, 32) concurrent requests; beyond that requests queue instead of being refused
     private static final int WORKERS = 32;
     private static final int BIND_ATTEMPTS = 50;
 
@@ -33,44 +36,45 @@ final class EmulatorServer {
     private HttpServer server;
     private int port;
 
-    EmulatorServer() {
+    /** {@code threadPrefix} names the worker threads, e.g. {@code nexus-emulator-http}. */
+    public LoopbackHttpServer(String threadPrefix) {
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(WORKERS, task -> {
-            Thread thread = new Thread(task, "nexus-emulator-http-" + threads.incrementAndGet());
+            Thread thread = new Thread(task, threadPrefix + "-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
     }
 
-    synchronized void start(HttpHandler rootHandler) {
+    public synchronized void start(HttpHandler rootHandler) {
         this.handler = rootHandler;
         this.server = bind(0);
         this.port = server.getAddress().getPort();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    synchronized boolean isUp() {
+    public synchronized boolean isUp() {
         return server != null;
     }
 
     /** Stops listening and closes every open connection, including those of requests in flight. */
-    synchronized void down() {
+    public synchronized void down() {
         if (server != null) {
             server.stop(0);
             server = null;
         }
     }
 
-    synchronized void up() {
+    public synchronized void up() {
         if (server == null && handler != null) {
             server = bind(port);
         }
     }
 
-    synchronized void close() {
+    public synchronized void close() {
         down();
         handler = null;
         executor.shutdownNow();
