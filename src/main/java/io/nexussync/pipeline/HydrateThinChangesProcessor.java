@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Fills in thin changes (ids only: BatchSync, proxy writes, webhooks without payload) with the payload and vector
  * Vectorizer holds now, one retrieve call per collection and slice. A document Vectorizer no longer holds becomes a
- * delete; a proxied delete of a document Vectorizer holds again becomes an upsert. When Vectorizer cannot answer, only that collection's thin changes go back to the inbox; the rest go on.
+ * delete; a proxied delete of a document Vectorizer holds again becomes an upsert. When Vectorizer cannot answer,
+ * only that collection's thin changes go back to the inbox (no attempt counted); the rest go on. When it refuses a
+ * retrieve (4xx), the documents are fetched one by one so that a bad id fails alone, with attempts counted toward the
+ * dead-letter table.
  */
 public final class HydrateThinChangesProcessor implements Processor {
 
@@ -55,11 +58,11 @@ public final class HydrateThinChangesProcessor implements Processor {
             try {
                 replaced.putAll(hydrate(collection, thin));
             } catch (VectorizerException e) {
-                long delay = Math.max(e.retryAfterMillis(), ReleaseClaimProcessor.DOCUMENT_RETRY_DELAY_MS);
-                LOG.warn("Cannot hydrate {} documents of {}; they go back to the inbox for {} ms: {}", thin.size(),
-                        collection, delay, e.getMessage());
-                ledger.defer(thin, delay, "hydration failed: " + e.getMessage());
-                thin.forEach(c -> deferred.add(c.uid()));
+                if (!e.isTransient() && thin.size() > 1) {
+                    thin.forEach(one -> hydrateAlone(collection, one, replaced, deferred));
+                } else {
+                    setAside(collection, thin, e, deferred);
+                }
             }
         });
         List<DocumentChange> out = new ArrayList<>(changes.size());
@@ -69,6 +72,30 @@ public final class HydrateThinChangesProcessor implements Processor {
             }
         }
         exchange.getIn().setBody(out);
+    }
+
+    private void hydrateAlone(String collection, DocumentChange change, Map<String, DocumentChange> replaced,
+            Set<String> deferred) {
+        try {
+            replaced.putAll(hydrate(collection, List.of(change)));
+        } catch (VectorizerException e) {
+            setAside(collection, List.of(change), e, deferred);
+        }
+    }
+
+    /** Vectorizer unavailable: back to the inbox without an attempt; refused: an attempt, then the dead-letter table. */
+    private void setAside(String collection, List<DocumentChange> changes, VectorizerException e, Set<String> deferred) {
+        String error = "hydration failed: " + e.getMessage();
+        if (e.isTransient()) {
+            long delay = Math.max(e.retryAfterMillis(), ReleaseClaimProcessor.DOCUMENT_RETRY_DELAY_MS);
+            LOG.warn("Cannot hydrate {} documents of {}; they go back to the inbox for {} ms: {}", changes.size(),
+                    collection, delay, e.getMessage());
+            ledger.defer(changes, delay, error);
+        } else {
+            LOG.warn("Vectorizer refused to hand out document {}: {}", changes.get(0).uid(), e.getMessage());
+            ledger.retry(changes, error, "hydration");
+        }
+        changes.forEach(c -> deferred.add(c.uid()));
     }
 
     /**

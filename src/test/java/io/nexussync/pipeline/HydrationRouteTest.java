@@ -41,7 +41,7 @@ class HydrationRouteTest extends RouteTestSupport {
         env.vectorizer().createCollection("hy_gone", 4);
         sender.send(thin("hy_gone", "old"));
         await().atMost(WAIT).until(() -> documents("hy_gone") == 0);
-        assertThat(deadLetters()).isZero();
+        assertThat(deadLetters("hy_gone")).isZero();
     }
 
     @Test
@@ -60,7 +60,23 @@ class HydrationRouteTest extends RouteTestSupport {
             env.vectorizer().faults().up();
         }
         await().atMost(WAIT).until(() -> "Late".equals(property("default/hy_down/late", "title")));
-        assertThat(deadLetters()).isZero();
+        assertThat(deadLetters("hy_down")).isZero();
+    }
+
+    @Test
+    void should_fail_alone_the_document_whose_id_vectorizer_refuses_and_hydrate_the_others() {
+        env.vectorizer().createCollection("hy_poison", 4);
+        env.vectorizer().put("hy_poison", "good", new float[] {1, 0, 0, 0}, Map.of("title", "Good"));
+        env.vectorizer().faults().rejectWhenBodyContains("poison-id");
+        try {
+            sender.send("{\"event\":\"BatchSync\",\"collection\":\"hy_poison\",\"vector_ids\":[\"good\",\"poison-id\"]}");
+            await().atMost(WAIT).until(() -> "Good".equals(property("default/hy_poison/good", "title")));
+            // the refused one counts attempts (sync.max-attempts) and ends in the dead-letter table
+            await().atMost(WAIT).until(() -> env.database().count("SELECT COUNT(*) FROM dead_letter WHERE doc_uid = ?"
+                    + " AND error_type = 'hydration'", "default/hy_poison/poison-id") == 1);
+        } finally {
+            env.vectorizer().faults().clear();
+        }
     }
 
     @Test
@@ -73,7 +89,7 @@ class HydrationRouteTest extends RouteTestSupport {
         assertThat(env.vectorizer().requests().count("POST", "/qdrant/collections/hy_429/points")).isEqualTo(2);
         await().atMost(WAIT).until(() -> env.database().count("SELECT COUNT(*) FROM inbox WHERE doc_uid = ?",
                 "default/hy_429/r") == 0);
-        assertThat(deadLetters()).isZero();
+        assertThat(deadLetters("hy_429")).isZero();
     }
 
     @Test
@@ -96,6 +112,10 @@ class HydrationRouteTest extends RouteTestSupport {
         await().atMost(WAIT).until(() -> env.database().count("SELECT COUNT(*) FROM inbox WHERE doc_uid = ?",
                 "default/hy_race/x") == 0);
         assertThat(documents("hy_race")).isEqualTo(1);
+    }
+
+    private long deadLetters(String collection) {
+        return env.database().count("SELECT COUNT(*) FROM dead_letter WHERE collection = ?", collection);
     }
 
     private static String thin(String collection, String id) {

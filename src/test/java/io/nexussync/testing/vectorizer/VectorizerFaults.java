@@ -14,6 +14,7 @@ public final class VectorizerFaults {
     private int unavailableLeft;
     private int unavailableRetryAfter;
     private long delayMillis;
+    private String rejectedText;
 
     VectorizerFaults(LoopbackHttpServer server) {
         this.server = server;
@@ -30,6 +31,12 @@ public final class VectorizerFaults {
     public synchronized VectorizerFaults unavailableNext(int times, int retryAfterSeconds) {
         unavailableLeft = requirePositive(times);
         unavailableRetryAfter = retryAfterSeconds;
+        return this;
+    }
+
+    /** Every request whose body contains {@code text} gets 400 {@code bad_request}, until cleared. */
+    public synchronized VectorizerFaults rejectWhenBodyContains(String text) {
+        rejectedText = text;
         return this;
     }
 
@@ -59,6 +66,7 @@ public final class VectorizerFaults {
             rateLimitsLeft = 0;
             unavailableLeft = 0;
             delayMillis = 0;
+            rejectedText = null;
         }
         server.up();
     }
@@ -67,8 +75,8 @@ public final class VectorizerFaults {
         return delayMillis;
     }
 
-    /** The injected answer for this request, or null; rate limits are served before 503s. */
-    synchronized Reply takeInjected() {
+    /** The injected answer for this request, or null; rate limits are served before 503s, both before 400s. */
+    synchronized Reply takeInjected(byte[] body) {
         if (rateLimitsLeft > 0) {
             rateLimitsLeft--;
             return ApiError.rateLimited(rateLimitRetryAfter).reply();
@@ -76,6 +84,9 @@ public final class VectorizerFaults {
         if (unavailableLeft > 0) {
             unavailableLeft--;
             return ApiError.unavailable(unavailableRetryAfter).reply();
+        }
+        if (rejectedText != null && new String(body, java.nio.charset.StandardCharsets.UTF_8).contains(rejectedText)) {
+            return ApiError.badRequest("injected refusal").reply();
         }
         return null;
     }

@@ -54,7 +54,7 @@ final class VectorizerRouter implements HttpHandler {
             if (delay > 0) {
                 TimeUnit.MILLISECONDS.sleep(delay);
             }
-            Reply reply = faults.takeInjected();
+            Reply reply = faults.takeInjected(body);
             if (reply == null) {
                 reply = auth.rejection(rawPath, exchange.getRequestHeaders(), rawQuery);
             }
