@@ -58,12 +58,15 @@ public final class SyncMetrics {
             for (DocumentEntity entity : change.entities()) {
                 Counter.builder("vectorizer.nexus.entities.extracted")
                         .description("Entities extracted from applied documents (one per document and entity), by type")
-                        .tag("type", entity.type()).register(registry).increment();
+                        .tag("entity_type", entity.type()).register(registry).increment();
             }
         }
     }
 
-    /** Edges written between documents, by relationship type (SIMILAR_TO, or a copied Vectorizer edge type). */
+    /**
+     * Edges written between documents, by relationship type (SIMILAR_TO, or a copied Vectorizer edge type). Exported as
+     * {@code vectorizer_nexus_relationships_total}: OpenMetrics reserves a counter's {@code _created} suffix.
+     */
     public void relationships(String type, int count) {
         Counter.builder("vectorizer.nexus.relationships.created")
                 .description("Document-to-document edges written, by relationship type")

@@ -59,7 +59,7 @@ class KnowledgeGraphRouteTest extends RouteTestSupport {
 
         String metrics = WebhookSender.get(env.managementUrl() + "/observe/metrics").body();
         assertThat(metrics).containsPattern("vectorizer_nexus_documents_classified_total\\{domain=\"legal/contracts\"} "
-                + "[1-9]").containsPattern("vectorizer_nexus_entities_extracted_total\\{type=\"PERSON\"} [1-9]");
+                + "[1-9]").containsPattern("vectorizer_nexus_entities_extracted_total\\{entity_type=\"PERSON\"} [1-9]");
     }
 
     @Test

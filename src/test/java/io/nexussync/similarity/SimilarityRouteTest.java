@@ -44,6 +44,8 @@ class SimilarityRouteTest extends RouteTestSupport {
         assertThat(edges).containsOnlyKeys("a->b");
         assertThat((Double) edges.get("a->b").get("score")).isBetween(0.94, 0.96);
         assertThat(edges.get("a->b")).containsEntry("method", "embedding").containsKey("computed_at");
+        assertThat(io.nexussync.testing.WebhookSender.get(env.managementUrl() + "/observe/metrics").body())
+                .containsPattern("vectorizer_nexus_relationships_total\\{type=\"SIMILAR_TO\"} [1-9]");
 
         // b moves next to d: its edge to a goes, one to d comes
         env.vectorizer().put(c, "b", D, Map.of("title", "B moved"));
