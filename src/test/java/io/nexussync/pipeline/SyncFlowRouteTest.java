@@ -39,7 +39,8 @@ class SyncFlowRouteTest extends RouteTestSupport {
         sender.send(Events.updated("flow_update", "u1", "{\"title\":\"v1\",\"pages\":3,\"author\":\"Ann\"}"));
         awaitNode("flow_update", "u1");
         sender.send(Events.updated("flow_update", "u1", "{\"title\":\"v2\",\"pages\":4}"));
-        await().atMost(WAIT).until(() -> "v2".equals(node("flow_update", "u1").get("title")));
+        // the update detaches and merges the node again: between the two statements it is briefly absent
+        await().atMost(WAIT).until(() -> "v2".equals(titleOf("flow_update", "u1")));
         assertThat(node("flow_update", "u1")).containsEntry("pages", 4L).doesNotContainKey("author");
     }
 
