@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nexussync.http.RetryAfter;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -18,7 +20,6 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -129,9 +130,9 @@ public final class NexusClient implements AutoCloseable {
     }
 
     static long retryAfterMillis(ClassicHttpResponse response, JsonNode body) {
-        Header header = response.getFirstHeader("Retry-After");
-        if (header != null && header.getValue().trim().matches("\\d{1,6}")) {
-            return Long.parseLong(header.getValue().trim()) * 1000;
+        OptionalLong header = RetryAfter.millis(response);
+        if (header.isPresent()) {
+            return header.getAsLong();
         }
         if (body.path("retry_after_ms").canConvertToLong()) {
             return body.get("retry_after_ms").asLong();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nexussync.classify.Classification;
 import io.nexussync.extract.DocumentEntity;
@@ -71,9 +72,9 @@ public record DocumentChange(String uid, String tenant, String collection, Strin
     }
 
     /** The vector the event carried or hydration fetched, or null. */
-    public com.fasterxml.jackson.databind.node.ArrayNode vector() {
+    public ArrayNode vector() {
         JsonNode vector = event.get("vector");
-        return vector instanceof com.fasterxml.jackson.databind.node.ArrayNode array && !array.isEmpty()
+        return vector instanceof ArrayNode array && !array.isEmpty()
                 ? array : null;
     }
 

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nexussync.inbox.InboxEntry;
 import io.nexussync.vectorizer.VectorPoint;
 import io.nexussync.vectorizer.VectorizerClient;
 import io.nexussync.vectorizer.VectorizerException;
@@ -29,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class HydrateThinChangesProcessor implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(HydrateThinChangesProcessor.class);
-    static final String PROXY_SOURCE = "proxy";
 
     private final VectorizerClient vectorizer;
     private final BatchLedger ledger;
@@ -103,7 +103,7 @@ public final class HydrateThinChangesProcessor implements Processor {
      * order than Vectorizer applied them, so a proxied delete is checked against what Vectorizer holds too.
      */
     static boolean needsHydration(DocumentChange change) {
-        return change.isDelete() ? PROXY_SOURCE.equals(change.source()) : change.payload() == null;
+        return change.isDelete() ? InboxEntry.PROXY_SOURCE.equals(change.source()) : change.payload() == null;
     }
 
     private Map<String, DocumentChange> hydrate(String collection, List<DocumentChange> thin) {

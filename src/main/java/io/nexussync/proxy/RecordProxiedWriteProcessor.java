@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RecordProxiedWriteProcessor implements Processor {
 
-    static final String SOURCE = "proxy";
     private static final Logger LOG = LoggerFactory.getLogger(RecordProxiedWriteProcessor.class);
 
     private final ProxiedWrite mapper;
@@ -67,7 +66,7 @@ public final class RecordProxiedWriteProcessor implements Processor {
     private void record(ProxiedWrite.Mapping mapping) {
         try {
             store.tx().executeWithoutResult(status ->
-                    inbox.insert(mapping.entries(), null, SOURCE, null, clock.millis()));
+                    inbox.insert(mapping.entries(), null, InboxEntry.PROXY_SOURCE, null, clock.millis()));
             durable.await();
         } catch (RuntimeException e) {
             Set<String> collections = new LinkedHashSet<>();

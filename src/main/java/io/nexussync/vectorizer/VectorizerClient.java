@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nexussync.http.RetryAfter;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -291,7 +291,7 @@ public final class VectorizerClient implements AutoCloseable {
         JsonNode body = readBody(response);
         if (status == 429 || status == 503) {
             throw new VectorizerException("Vectorizer asked to back off (" + status + ") on " + name, status,
-                    retryAfterMillis(response), null);
+                    RetryAfter.millis(response).orElse(DEFAULT_RETRY_AFTER_MS), null);
         }
         if (status >= 500) {
             throw new VectorizerException("Vectorizer failed with " + status + " on " + name + ": " + text(body),
@@ -319,14 +319,6 @@ public final class VectorizerClient implements AutoCloseable {
         } catch (JsonProcessingException e) {
             return MAPPER.createObjectNode().put("message", "non-JSON answer");
         }
-    }
-
-    static long retryAfterMillis(ClassicHttpResponse response) {
-        Header header = response.getFirstHeader("Retry-After");
-        if (header != null && header.getValue().trim().matches("\\d{1,6}")) {
-            return Duration.ofSeconds(Long.parseLong(header.getValue().trim())).toMillis();
-        }
-        return DEFAULT_RETRY_AFTER_MS;
     }
 
     private static VectorPoint point(JsonNode node, String vectorField, boolean withVector) {
